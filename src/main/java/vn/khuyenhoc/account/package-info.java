@@ -1,0 +1,7 @@
+/** Accounts: sign-in, roles, and the scope (a locality subtree) every account is bound to. */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"shared", "audit", "locality"})
+package vn.khuyenhoc.account;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

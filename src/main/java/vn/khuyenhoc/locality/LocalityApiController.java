@@ -1,0 +1,98 @@
+package vn.khuyenhoc.locality;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TabularFile;
+
+/** JSON under /api/v1/localities: the same reads and writes as the pages, within the caller's scope. */
+@RestController
+@RequestMapping("/api/v1/localities")
+class LocalityApiController {
+
+    private final LocalityService localities;
+    private final VillageImport villageImport;
+
+    LocalityApiController(LocalityService localities, VillageImport villageImport) {
+        this.localities = localities;
+        this.villageImport = villageImport;
+    }
+
+    /** Children of {@code parent}, or a search for {@code q}; with neither, the root of the caller's scope. */
+    @GetMapping
+    Paged<LocalityView> list(
+            @RequestParam(required = false) @Nullable String parent,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(defaultValue = "false") boolean retired,
+            @AuthenticationPrincipal SignedInUser user) {
+        PageQuery paging = PageQuery.of(page, size);
+        if (q != null && !q.isBlank()) {
+            return localities.search(q, user, paging);
+        }
+        if (parent != null && !parent.isBlank()) {
+            return localities.children(parent.strip(), user, retired, paging);
+        }
+        return new Paged<>(List.of(localities.get(user.scopeCode(), user)), 1, 0, paging.size());
+    }
+
+    @GetMapping("/{code}")
+    LocalityView get(@PathVariable String code, @AuthenticationPrincipal SignedInUser user) {
+        return localities.get(code, user);
+    }
+
+    record NewVillage(
+            @Nullable String parentCode,
+            @Nullable String name,
+            @Nullable String kind) {}
+
+    @PostMapping
+    ResponseEntity<LocalityView> create(@RequestBody NewVillage body, @AuthenticationPrincipal SignedInUser user) {
+        if (body.parentCode() == null || body.parentCode().isBlank()) {
+            throw new InvalidInputException("parentCode", "Thiếu mã xã, phường (parentCode).");
+        }
+        LocalityView village = localities.createVillage(
+                body.parentCode().strip(), new LocalityService.VillageDraft(body.name(), body.kind(), null), user);
+        return ResponseEntity.created(URI.create("/api/v1/localities/" + village.code()))
+                .body(village);
+    }
+
+    /** Village import; {@code dryRun=true} (the default) only checks. Errors answer 422 with every row problem. */
+    @PostMapping(path = "/import", consumes = "multipart/form-data")
+    ResponseEntity<?> importVillages(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
+        String fileName = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+        TabularFile table = TabularFile.read(fileName, file.getBytes());
+        var report = dryRun ? villageImport.check(table, user) : villageImport.apply(table, user);
+        if (report.valid()) {
+            return ResponseEntity.ok(report);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Tệp có " + report.problems().size() + " lỗi: không dòng nào được lưu.");
+        problem.setTitle("Tệp nhập không hợp lệ");
+        problem.setProperty("errors", report.problems());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+}

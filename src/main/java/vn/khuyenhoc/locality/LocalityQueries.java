@@ -1,0 +1,193 @@
+package vn.khuyenhoc.locality;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.VietnameseText;
+
+/** Reads of the map. Every query takes the caller's scope path and never answers outside it. */
+@Component
+class LocalityQueries {
+
+    private static final String SELECT = """
+            select l.id, l.code, l.name, l.level, l.kind, k.label as kind_label,
+                   p.code as parent_code, p.name as parent_name, l.path::text as path,
+                   l.valid_from, l.valid_to, l.demo, l.version,
+                   (select count(*) from localities c where c.parent_id = l.id and c.valid_to is null) as child_count
+            from localities l
+            join locality_kinds k on k.code = l.kind
+            left join localities p on p.id = l.parent_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    LocalityQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<LocalityView> find(String code, String scope) {
+        return jdbc.sql(SELECT + " where l.code = :code and l.path <@ cast(:scope as ltree)")
+                .param("code", code)
+                .param("scope", scope)
+                .query(LocalityView.class)
+                .optional();
+    }
+
+    Paged<LocalityView> children(long parentId, String scope, boolean includeRetired, PageQuery page) {
+        String where = " where l.parent_id = :parent and l.path <@ cast(:scope as ltree)"
+                + (includeRetired ? "" : " and l.valid_to is null");
+        long total = jdbc.sql("select count(*) from localities l" + where)
+                .param("parent", parentId)
+                .param("scope", scope)
+                .query(Long.class)
+                .single();
+        List<LocalityView> items = jdbc.sql(SELECT + where
+                        + " order by l.valid_to is not null, l.name collate vi_natural limit :limit offset :offset")
+                .param("parent", parentId)
+                .param("scope", scope)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(LocalityView.class)
+                .list();
+        return new Paged<>(items, total, page.page(), page.size());
+    }
+
+    /** Current localities whose name contains the text, compared without diacritics or case. */
+    Paged<LocalityView> search(String text, String scope, PageQuery page) {
+        String pattern = "%" + escapeLike(VietnameseText.cleanOrEmpty(text)) + "%";
+        String where = " where l.valid_to is null and l.path <@ cast(:scope as ltree)"
+                + " and search_key(l.name) like search_key(:pattern)";
+        long total = jdbc.sql("select count(*) from localities l" + where)
+                .param("scope", scope)
+                .param("pattern", pattern)
+                .query(Long.class)
+                .single();
+        List<LocalityView> items = jdbc.sql(SELECT + where + """
+                         order by case l.level when 'PROVINCE' then 0 when 'COMMUNE' then 1 else 2 end,
+                                  l.name collate vi_natural, p.name collate vi_natural
+                         limit :limit offset :offset
+                        """)
+                .param("scope", scope)
+                .param("pattern", pattern)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(LocalityView.class)
+                .list();
+        return new Paged<>(items, total, page.page(), page.size());
+    }
+
+    /** The locality's ancestors from the root down, within the scope only. */
+    List<LocalityView> ancestors(LocalityView locality, String scope) {
+        return jdbc.sql(SELECT + """
+                         where l.path @> cast(:path as ltree) and l.path <@ cast(:scope as ltree) and l.id <> :id
+                         order by nlevel(l.path)
+                        """)
+                .param("path", locality.path())
+                .param("scope", scope)
+                .param("id", locality.id())
+                .query(LocalityView.class)
+                .list();
+    }
+
+    /** Successors (for a retired locality) and predecessors (for one made by a merger). */
+    List<LocalityView> successors(long id, String scope) {
+        return jdbc.sql(
+                        SELECT
+                                + " join locality_successions s on s.successor_id = l.id"
+                                + " where s.predecessor_id = :id and l.path <@ cast(:scope as ltree) order by l.name collate vi_natural")
+                .param("id", id)
+                .param("scope", scope)
+                .query(LocalityView.class)
+                .list();
+    }
+
+    List<LocalityView> predecessors(long id, String scope) {
+        return jdbc.sql(
+                        SELECT
+                                + " join locality_successions s on s.predecessor_id = l.id"
+                                + " where s.successor_id = :id and l.path <@ cast(:scope as ltree) order by l.name collate vi_natural")
+                .param("id", id)
+                .param("scope", scope)
+                .query(LocalityView.class)
+                .list();
+    }
+
+    /** Current localities in scope by level, for the home page. */
+    List<LevelCount> countByLevel(String scope) {
+        return jdbc.sql("""
+                        select level, count(*) as count from localities
+                        where valid_to is null and path <@ cast(:scope as ltree)
+                        group by level
+                        """).param("scope", scope).query(LevelCount.class).list();
+    }
+
+    /** Every current commune of the province with its id and path, for imports. */
+    List<CommuneRef> communes() {
+        return jdbc.sql("""
+                        select id, code, name, path::text as path from localities
+                        where level = 'COMMUNE' and valid_to is null
+                        """).query(CommuneRef.class).list();
+    }
+
+    List<LocalityKind> kinds() {
+        return jdbc.sql("select code, level, label from locality_kinds order by level, sort_order")
+                .query(LocalityKind.class)
+                .list();
+    }
+
+    boolean currentNameTaken(long communeId, String name) {
+        return jdbc.sql("""
+                        select exists (select 1 from localities
+                                       where parent_id = :commune and valid_to is null and search_key(name) = search_key(:name))
+                        """)
+                .param("commune", communeId)
+                .param("name", name)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The next free village code of a commune, "24133-007"; the caller holds a lock on the commune row. */
+    String nextVillageCode(long communeId, String communeCode) {
+        int next =
+                jdbc.sql("""
+                        select coalesce(max(cast(substring(code from '-(\\d+)$') as int)), 0) + 1
+                        from localities where parent_id = :commune
+                        """).param("commune", communeId).query(Integer.class).single();
+        return communeCode + "-" + String.format("%03d", next);
+    }
+
+    void lockForChildren(long communeId) {
+        jdbc.sql("select id from localities where id = :id for update")
+                .param("id", communeId)
+                .query(Long.class)
+                .single();
+    }
+
+    void addSuccession(long predecessorId, long successorId, java.time.LocalDate effectiveOn, String note) {
+        jdbc.sql("""
+                        insert into locality_successions (predecessor_id, successor_id, effective_on, note)
+                        values (:predecessor, :successor, :on, :note)
+                        """)
+                .param("predecessor", predecessorId)
+                .param("successor", successorId)
+                .param("on", effectiveOn)
+                .param("note", note)
+                .update();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    record LevelCount(LocalityLevel level, long count) {}
+
+    record CommuneRef(long id, String code, String name, String path) {
+
+        boolean within(String scope) {
+            return path.equals(scope) || path.startsWith(scope + ".");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package vn.khuyenhoc.locality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.VietnameseText;
+
+/** The map as other modules and the web see it: reads within a scope, and the life of villages. */
+@Service
+public class LocalityService {
+
+    private static final String ENTITY = "locality";
+
+    private final LocalityRepository localities;
+    private final LocalityQueries queries;
+    private final AuditTrail audit;
+
+    LocalityService(LocalityRepository localities, LocalityQueries queries, AuditTrail audit) {
+        this.localities = localities;
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LocalityView> find(String code, String scopePath) {
+        return queries.find(code, scopePath);
+    }
+
+    /** The locality if it lies in the user's scope; otherwise 404, whether it exists or not. */
+    @Transactional(readOnly = true)
+    public LocalityView get(String code, SignedInUser user) {
+        return find(code, user.scopePath())
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy địa bàn mã “" + code + "”."));
+    }
+
+    @Transactional(readOnly = true)
+    public Paged<LocalityView> children(String parentCode, SignedInUser user, boolean includeRetired, PageQuery page) {
+        return queries.children(get(parentCode, user).id(), user.scopePath(), includeRetired, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Paged<LocalityView> search(String text, SignedInUser user, PageQuery page) {
+        return queries.search(text, user.scopePath(), page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<LocalityView> ancestors(LocalityView locality, SignedInUser user) {
+        return queries.ancestors(locality, user.scopePath());
+    }
+
+    @Transactional(readOnly = true)
+    public History history(LocalityView locality, SignedInUser user) {
+        return new History(
+                queries.predecessors(locality.id(), user.scopePath()),
+                queries.successors(locality.id(), user.scopePath()));
+    }
+
+    /** How many current localities of each level the user's scope holds. */
+    @Transactional(readOnly = true)
+    public Map<LocalityLevel, Long> countByLevel(SignedInUser user) {
+        Map<LocalityLevel, Long> counts = new EnumMap<>(LocalityLevel.class);
+        for (LocalityLevel level : LocalityLevel.values()) {
+            counts.put(level, 0L);
+        }
+        queries.countByLevel(user.scopePath()).forEach(row -> counts.put(row.level(), row.count()));
+        return counts;
+    }
+
+    public List<LocalityKind> villageKinds() {
+        return queries.kinds().stream()
+                .filter(kind -> kind.level() == LocalityLevel.VILLAGE)
+                .toList();
+    }
+
+    /** A village kind from its code (TO_DAN_PHO) or its label in any case, with or without diacritics. */
+    public Optional<LocalityKind> villageKind(@Nullable String text) {
+        String folded = VietnameseText.fold(text).replace('_', ' ');
+        if (folded.isEmpty()) {
+            return Optional.empty();
+        }
+        return villageKinds().stream()
+                .filter(kind ->
+                        VietnameseText.fold(kind.code()).replace('_', ' ').equals(folded)
+                                || VietnameseText.fold(kind.label()).equals(folded))
+                .findFirst();
+    }
+
+    @Transactional
+    public LocalityView createVillage(String communeCode, VillageDraft draft, SignedInUser user) {
+        requireEditor(user);
+        LocalityView commune = get(communeCode, user);
+        if (!commune.isCommune() || !commune.current()) {
+            throw new InvalidInputException(
+                    "parentCode", "Thôn, tổ dân phố chỉ được tạo trong một xã, phường đang hoạt động.");
+        }
+        String name = Locality.requireName(VietnameseText.cleanOrEmpty(draft.name()));
+        LocalityKind kind = villageKind(draft.kind())
+                .orElseThrow(() -> new InvalidInputException("kind", unknownKindMessage(draft.kind())));
+        LocalDate validFrom = draft.validFrom() == null ? LocalDate.now() : draft.validFrom();
+        Locality village = insertVillage(commune, name, kind.code(), validFrom);
+        return queries.find(village.code(), user.scopePath()).orElseThrow();
+    }
+
+    @Transactional
+    public LocalityView renameVillage(String code, String newName, int version, SignedInUser user) {
+        requireEditor(user);
+        LocalityView view = get(code, user);
+        Locality village = load(view);
+        village.checkVersion(version);
+        String name = Locality.requireName(VietnameseText.cleanOrEmpty(newName));
+        if (!VietnameseText.fold(name).equals(VietnameseText.fold(village.name()))
+                && village.parentId() != null
+                && queries.currentNameTaken(village.parentId(), name)) {
+            throw new InvalidInputException("name", duplicateMessage(name, view.parentName()));
+        }
+        Locality.Snapshot before = village.snapshot();
+        village.rename(name);
+        localities.save(village);
+        audit.recordChange("RENAME", ENTITY, code, before, village.snapshot(), view.path());
+        return queries.find(code, user.scopePath()).orElseThrow();
+    }
+
+    @Transactional
+    public void retireVillage(String code, LocalDate on, String note, int version, SignedInUser user) {
+        requireEditor(user);
+        LocalityView view = get(code, user);
+        Locality village = load(view);
+        village.checkVersion(version);
+        Locality.Snapshot before = village.snapshot();
+        village.retire(on);
+        localities.save(village);
+        audit.recordChange(
+                "RETIRE",
+                ENTITY,
+                code,
+                before,
+                new Retirement(village.snapshot(), VietnameseText.cleanOrEmpty(note)),
+                view.path());
+    }
+
+    /** Merges current villages of one commune into a new village that succeeds them all from {@code on}. */
+    @Transactional
+    public LocalityView mergeVillages(List<String> codes, VillageDraft successor, String note, SignedInUser user) {
+        requireEditor(user);
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(codes));
+        if (distinct.size() < 2) {
+            throw new InvalidInputException("codes", "Hãy chọn ít nhất hai thôn, tổ dân phố để sáp nhập.");
+        }
+        LocalDate on = successor.validFrom() == null ? LocalDate.now() : successor.validFrom();
+        List<LocalityView> sources =
+                distinct.stream().map(code -> get(code, user)).toList();
+        String communeCode = sources.get(0).parentCode();
+        if (communeCode == null
+                || sources.stream().anyMatch(v -> !v.isVillage() || !communeCode.equals(v.parentCode()))) {
+            throw new InvalidInputException("codes", "Chỉ sáp nhập được các thôn, tổ dân phố của cùng một xã, phường.");
+        }
+        LocalityView commune = get(communeCode, user);
+        String cleanNote = VietnameseText.cleanOrEmpty(note);
+        List<Locality> retired = new ArrayList<>();
+        for (LocalityView source : sources) {
+            Locality village = load(source);
+            Locality.Snapshot before = village.snapshot();
+            village.retire(on);
+            localities.save(village);
+            audit.recordChange("MERGE_RETIRE", ENTITY, source.code(), before, village.snapshot(), source.path());
+            retired.add(village);
+        }
+        String name = Locality.requireName(VietnameseText.cleanOrEmpty(successor.name()));
+        LocalityKind kind = villageKind(successor.kind())
+                .orElseThrow(() -> new InvalidInputException("kind", unknownKindMessage(successor.kind())));
+        Locality merged = insertVillage(commune, name, kind.code(), on);
+        for (Locality village : retired) {
+            queries.addSuccession(village.id(), merged.id(), on, cleanNote);
+        }
+        return queries.find(merged.code(), user.scopePath()).orElseThrow();
+    }
+
+    /** Inserts a village under a commune after checking the name; the commune row is locked to number it. */
+    Locality insertVillage(LocalityView commune, String name, String kind, LocalDate validFrom) {
+        queries.lockForChildren(commune.id());
+        if (queries.currentNameTaken(commune.id(), name)) {
+            throw new InvalidInputException("name", duplicateMessage(name, commune.name()));
+        }
+        String code = queries.nextVillageCode(commune.id(), commune.code());
+        Locality village = localities.save(Locality.village(code, name, kind, commune.id(), validFrom));
+        audit.recordChange("CREATE", ENTITY, code, null, village.snapshot(), commune.path() + "." + village.id());
+        return village;
+    }
+
+    static String duplicateMessage(String name, @Nullable String communeName) {
+        return "Đã có “" + name + "” trong " + (communeName == null ? "xã, phường này" : communeName) + ".";
+    }
+
+    static String unknownKindMessage(@Nullable String kind) {
+        String given = kind == null || kind.isBlank() ? "Loại để trống" : "Loại “" + kind + "” không hợp lệ";
+        return given + ": hãy ghi thôn, buôn, bon, tổ dân phố hoặc khu phố.";
+    }
+
+    private Locality load(LocalityView view) {
+        return localities.findById(view.id()).orElseThrow(() -> new NotFoundException("Không tìm thấy địa bàn."));
+    }
+
+    static void requireEditor(SignedInUser user) {
+        if (!user.canEditLocalities()) {
+            throw new AccessDeniedException("Tài khoản của bạn không được sửa danh mục địa bàn.");
+        }
+    }
+
+    /** What a village is made from, in a form, the API or an import row. */
+    public record VillageDraft(
+            @Nullable String name,
+            @Nullable String kind,
+            @Nullable LocalDate validFrom) {}
+
+    /** Who came before and after a locality. */
+    public record History(List<LocalityView> predecessors, List<LocalityView> successors) {}
+
+    record Retirement(Locality.Snapshot locality, String note) {}
+}

@@ -1,0 +1,29 @@
+package vn.khuyenhoc.shared;
+
+import java.util.List;
+
+/** Input that breaks a rule; each error names the field it concerns and says in Vietnamese what is wrong. */
+public class InvalidInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<FieldProblem> problems;
+
+    public InvalidInputException(List<FieldProblem> problems) {
+        super(problems.stream()
+                .map(FieldProblem::message)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("Dữ liệu không hợp lệ"));
+        this.problems = List.copyOf(problems);
+    }
+
+    public InvalidInputException(String field, String message) {
+        this(List.of(new FieldProblem(field, message)));
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+
+    public record FieldProblem(String field, String message) {}
+}

@@ -1,0 +1,23 @@
+package vn.khuyenhoc.shared;
+
+/** What an account may do; where it may do it is its scope. */
+public enum Role {
+    PROVINCE_ADMIN("Quản trị"),
+    COMMUNE_OFFICER("Cán bộ xã"),
+    DATA_CLERK("Nhân viên nhập liệu"),
+    VIEWER("Người xem");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,61 @@
+package vn.khuyenhoc.shared;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The person behind a request: their role and their scope, the locality subtree every query they make is filtered
+ * by. {@code scopePath} is that locality's materialised path; a record is in scope when its path starts with it.
+ */
+public record SignedInUser(
+        long accountId,
+        String username,
+        String fullName,
+        String passwordHash,
+        Role role,
+        String scopeCode,
+        String scopeName,
+        String scopePath,
+        boolean enabled)
+        implements UserDetails {
+
+    public boolean is(Role... roles) {
+        return List.of(roles).contains(role);
+    }
+
+    public boolean canEditLocalities() {
+        return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER);
+    }
+
+    public boolean canManageAccounts() {
+        return is(Role.PROVINCE_ADMIN);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + username + ", " + role + ", " + scopeCode + "]";
+    }
+}

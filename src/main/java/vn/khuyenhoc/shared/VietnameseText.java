@@ -1,0 +1,41 @@
+package vn.khuyenhoc.shared;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Text as the product stores and compares it: NFC, trimmed, and folded without diacritics for matching. */
+public final class VietnameseText {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private VietnameseText() {}
+
+    /** NFC with inner runs of white space collapsed and the ends trimmed; null stays null. */
+    public static @Nullable String clean(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFC))
+                .replaceAll(" ")
+                .strip();
+    }
+
+    /** Like {@link #clean} but never null: blank input becomes the empty string. */
+    public static String cleanOrEmpty(@Nullable String text) {
+        String cleaned = clean(text);
+        return cleaned == null ? "" : cleaned;
+    }
+
+    /** Lower case without diacritics ("Đắk Lắk" becomes "dak lak"), for comparing what people type. */
+    public static String fold(@Nullable String text) {
+        String decomposed = Normalizer.normalize(cleanOrEmpty(text), Normalizer.Form.NFD);
+        return MARKS.matcher(decomposed)
+                .replaceAll("")
+                .replace('đ', 'd')
+                .replace('Đ', 'D')
+                .toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,56 @@
+package vn.khuyenhoc.system;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.NotFoundException;
+
+/** Errors on pages: a Vietnamese page with the right status; the API has its own problem details. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorPages {
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.NOT_FOUND, "Không tìm thấy", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(HttpServletResponse response, Model model) {
+        return page(
+                response, model, HttpStatus.FORBIDDEN, "Không có quyền", "Tài khoản của bạn không được làm việc này.");
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.CONFLICT, "Dữ liệu vừa thay đổi", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.BAD_REQUEST, "Dữ liệu không hợp lệ", e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.CONTENT_TOO_LARGE, "Tệp quá lớn", "Tệp tải lên tối đa 20 MB.");
+    }
+
+    private static String page(
+            HttpServletResponse response, Model model, HttpStatus status, String title, String detail) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("title", title);
+        model.addAttribute("detail", detail);
+        return "error";
+    }
+}

@@ -1,0 +1,73 @@
+package vn.khuyenhoc.system;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors: the API takes HTTP Basic and answers 401/403 as problem details; the pages use the sign-in form, a
+ * session that expires and CSRF tokens on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // BCrypt
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Khuyen Hoc So")
+                        .authenticationEntryPoint((request, response, e) -> problem(
+                                response, 401, "Chưa đăng nhập", "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).")))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        problem(response, 403, "Không có quyền", "Tài khoản của bạn không được làm việc này.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()); // no cookies on this door, so no cross-site request to forge
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/accounts/**", "/audit/**")
+                        .hasRole("PROVINCE_ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Khuyen Hoc So\", charset=\"UTF-8\"");
+        }
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("application/problem+json");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\"}");
+    }
+}

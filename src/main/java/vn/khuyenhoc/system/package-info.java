@@ -1,0 +1,7 @@
+/** What holds the product together: the database, security, layout, the home page and error pages. */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"shared", "locality"})
+package vn.khuyenhoc.system;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
