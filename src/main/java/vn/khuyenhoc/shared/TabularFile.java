@@ -63,7 +63,12 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
                 .get();
         String firstLine = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8);
         char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
+        // empty lines are kept (and skipped below) so that row numbers match the lines a person sees
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .get();
         List<TabularRow> rows = new ArrayList<>();
         try (Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8)) {
             int number = 0;

@@ -44,14 +44,18 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${khuyenhoc.data-dir}") String dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${khuyenhoc.data-dir}") String dataDir,
+            @Value("${khuyenhoc.embedded-db.fresh:false}") boolean fresh)
+            throws IOException {
         Path directory = Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(directory);
         stopOrphanedServer(directory);
         log.info("Starting the embedded PostgreSQL server with data in {}", directory);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
+                // fresh: a new cluster that is deleted on stop (tests); otherwise the data persists
+                .setCleanDataDirectory(fresh)
                 .setLocaleConfig("locale", "C")
                 .setServerConfig("max_connections", "50")
                 .setServerConfig("shared_buffers", "128MB")

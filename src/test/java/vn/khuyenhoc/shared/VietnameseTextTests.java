@@ -1,0 +1,35 @@
+package vn.khuyenhoc.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
+
+class VietnameseTextTests {
+
+    @Test
+    void foldsDiacriticsAndCaseIncludingDStroke() {
+        assertThat(VietnameseText.fold("BUÔN MA THUỘT")).isEqualTo("buon ma thuot");
+        assertThat(VietnameseText.fold("Tỉnh Đắk Lắk")).isEqualTo("tinh dak lak");
+    }
+
+    @Test
+    void foldsDecomposedTextLikeComposedText() {
+        String decomposed = Normalizer.normalize("Phường Buôn Ma Thuột", Normalizer.Form.NFD);
+        assertThat(VietnameseText.fold(decomposed)).isEqualTo(VietnameseText.fold("Phường Buôn Ma Thuột"));
+    }
+
+    @Test
+    void cleanStoresNfcWithSingleSpaces() {
+        String decomposed = Normalizer.normalize("  Thôn   Ea  Kao ", Normalizer.Form.NFD);
+        String cleaned = VietnameseText.clean(decomposed);
+        assertThat(cleaned).isEqualTo("Thôn Ea Kao");
+        assertThat(Normalizer.isNormalized(cleaned, Normalizer.Form.NFC)).isTrue();
+    }
+
+    @Test
+    void cleanKeepsNullAndCleanOrEmptyDoesNot() {
+        assertThat(VietnameseText.clean(null)).isNull();
+        assertThat(VietnameseText.cleanOrEmpty(null)).isEmpty();
+    }
+}

@@ -1,0 +1,182 @@
+package vn.khuyenhoc.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.khuyenhoc.IntegrationTest;
+import vn.khuyenhoc.TestAccounts;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.SignedInUser;
+
+/**
+ * Critical flows in a real browser: Debian's Chromium driven by Playwright. Without Chromium the tests are skipped
+ * with a message, except in CI (the variable CI is set), where its absence fails the run.
+ */
+@IntegrationTest
+class BrowserTests {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Paths.get("target/screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LocalityService localities;
+
+    @Autowired
+    TestAccounts accounts;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        boolean present = Files.isExecutable(CHROMIUM);
+        if (!present && System.getenv("CI") != null) {
+            throw new IllegalStateException(
+                    "CI is set but Chromium is missing at " + CHROMIUM + ": install Debian's chromium");
+        }
+        if (!present) {
+            System.err.println("BrowserTests SKIPPED: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        }
+        Assumptions.assumeTrue(present, "no Chromium at " + CHROMIUM);
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void adminSignsInAndDrillsDownToAVillage() {
+        var village = localities.createVillage(
+                "24133",
+                new LocalityService.VillageDraft("Tổ dân phố Trình Duyệt", "tổ dân phố", null),
+                accounts.admin());
+
+        signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        assertThat(page.locator(".tile .n").first().textContent()).isEqualTo("102");
+        screenshot("home");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Địa bàn"))
+                .click();
+        assertThat(page.locator("h1").textContent()).contains("Tỉnh Đắk Lắk");
+        assertThat(page.locator("table.list tbody tr").count()).isEqualTo(100); // first page of 102
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Phường Buôn Ma Thuột"))
+                .click();
+        assertThat(page.locator("h1").textContent()).contains("Phường Buôn Ma Thuột");
+        screenshot("commune");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tổ dân phố Trình Duyệt"))
+                .click();
+        assertThat(page.locator("h1").textContent()).contains("Tổ dân phố Trình Duyệt");
+        assertThat(page.locator(".facts").textContent()).contains(village.code());
+        assertThat(page.locator(".crumbs").textContent())
+                .contains("Tỉnh Đắk Lắk")
+                .contains("Phường Buôn Ma Thuột");
+        screenshot("village");
+    }
+
+    @Test
+    void searchFindsACommuneTypedWithoutDiacritics() {
+        signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        page.navigate(url("/localities/search"));
+        page.getByLabel("Tên xã, phường").fill("buon ma thuot");
+        page.locator("ul.results li").first().waitFor();
+        assertThat(page.locator("ul.results").textContent()).contains("Phường Buôn Ma Thuột");
+    }
+
+    @Test
+    void officerOfOneCommuneSeesNotFoundForAnother() {
+        SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "24133");
+
+        signIn(officer.username(), TestAccounts.PASSWORD);
+        assertThat(page.locator("main").textContent()).contains("Phường Buôn Ma Thuột");
+        var response = page.navigate(url("/localities/24169"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("h1").textContent()).contains("Không tìm thấy");
+    }
+
+    @Test
+    void pagesFitAPhoneThreeHundredSixtyPixelsWide() {
+        page.setViewportSize(360, 740);
+        signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        page.navigate(url("/localities/66"));
+        screenshot("province-phone");
+
+        int overflow = (int) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).isLessThanOrEqualTo(0);
+    }
+
+    private void signIn(String username, String password) {
+        page.navigate(url("/login"));
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                .click();
+        page.waitForURL(url("/"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+}
