@@ -48,8 +48,6 @@ class ModularityTests {
 
     @Test
     void writesModuleDiagrams() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
-                .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml();
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }
