@@ -57,6 +57,10 @@ class EmbeddedDatabaseConfiguration {
                 // fresh: a new cluster that is deleted on stop (tests); otherwise the data persists
                 .setCleanDataDirectory(fresh)
                 .setLocaleConfig("locale", "C")
+                // zonky starts the server for tests, with fsync (-F) and synchronous_commit off; a product must
+                // not lose committed data (seen: a kill -9 of the server lost the last commit), so both go back on
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "50")
                 .setServerConfig("shared_buffers", "128MB")
                 .setPGStartupWait(Duration.ofMinutes(2))
