@@ -30,6 +30,8 @@ create table localities (
     valid_from date        not null default current_date,
     valid_to   date,
     demo       boolean     not null default false,
+    -- the name folded for search ("buon ma thuot"), computed once per write instead of once per row per search
+    search_name text       generated always as (search_key(name)) stored,
     version    int         not null default 0,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
@@ -39,9 +41,9 @@ create table localities (
 
 create index localities_path_idx on localities using gist (path);
 create index localities_parent_idx on localities (parent_id);
-create index localities_search_idx on localities using gin (search_key(name) gin_trgm_ops);
+create index localities_search_idx on localities using gin (search_name gin_trgm_ops);
 -- two current villages of one commune never share a name, compared without diacritics
-create unique index localities_current_name_uq on localities (parent_id, search_key(name)) where valid_to is null;
+create unique index localities_current_name_uq on localities (parent_id, search_name) where valid_to is null;
 
 -- The path is derived from the parent's, so it is computed here. A locality never moves: a merger or a
 -- split creates successors instead (locality_successions), so computing it once on insert is enough.

@@ -65,6 +65,7 @@ class DemoVillages implements ApplicationRunner {
                 insert into localities (code, name, level, kind, parent_id, valid_from, demo)
                 values (?, ?, 'VILLAGE', ?, ?, date '2025-07-01', true)
                 """, rows);
+        jdbc.sql("analyze localities").update();
         for (EmptyCommune commune : communes) {
             audit.recordChange(
                     "DEMO_DATA", "locality", commune.code(), null, new Filled(commune.code()), commune.path());

@@ -59,7 +59,7 @@ class LocalityQueries {
     Paged<LocalityView> search(String text, String scope, PageQuery page) {
         String pattern = "%" + escapeLike(VietnameseText.cleanOrEmpty(text)) + "%";
         String where = " where l.valid_to is null and l.path <@ cast(:scope as ltree)"
-                + " and search_key(l.name) like search_key(:pattern)";
+                + " and l.search_name like search_key(:pattern)";
         long total = jdbc.sql("select count(*) from localities l" + where)
                 .param("scope", scope)
                 .param("pattern", pattern)
@@ -141,7 +141,7 @@ class LocalityQueries {
     boolean currentNameTaken(long communeId, String name) {
         return jdbc.sql("""
                         select exists (select 1 from localities
-                                       where parent_id = :commune and valid_to is null and search_key(name) = search_key(:name))
+                                       where parent_id = :commune and valid_to is null and search_name = search_key(:name))
                         """)
                 .param("commune", communeId)
                 .param("name", name)
@@ -157,6 +157,11 @@ class LocalityQueries {
                         from localities where parent_id = :commune
                         """).param("commune", communeId).query(Integer.class).single();
         return communeCode + "-" + String.format("%03d", next);
+    }
+
+    /** Fresh statistics after a bulk insert, so that the planner keeps using the search and path indexes. */
+    void analyze() {
+        jdbc.sql("analyze localities").update();
     }
 
     void lockForChildren(long communeId) {

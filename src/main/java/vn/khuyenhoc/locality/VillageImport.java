@@ -53,6 +53,7 @@ class VillageImport {
             LocalityView commune = communes.computeIfAbsent(village.communeCode(), code -> localities.get(code, user));
             localities.insertVillage(commune, village.name(), village.kind(), today);
         }
+        queries.analyze();
         return report.applied();
     }
 

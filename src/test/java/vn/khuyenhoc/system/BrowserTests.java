@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,16 +113,16 @@ class BrowserTests {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Địa bàn"))
                 .click();
-        assertThat(page.locator("h1").textContent()).contains("Tỉnh Đắk Lắk");
-        assertThat(page.locator("table.list tbody tr").count()).isEqualTo(100); // first page of 102
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Tỉnh Đắk Lắk");
+        PlaywrightAssertions.assertThat(page.locator("table.list tbody tr")).hasCount(100); // first page of 102
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Phường Buôn Ma Thuột"))
                 .click();
-        assertThat(page.locator("h1").textContent()).contains("Phường Buôn Ma Thuột");
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Phường Buôn Ma Thuột");
         screenshot("commune");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tổ dân phố Trình Duyệt"))
                 .click();
-        assertThat(page.locator("h1").textContent()).contains("Tổ dân phố Trình Duyệt");
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Tổ dân phố Trình Duyệt");
         assertThat(page.locator(".facts").textContent()).contains(village.code());
         assertThat(page.locator(".crumbs").textContent())
                 .contains("Tỉnh Đắk Lắk")
@@ -134,8 +135,7 @@ class BrowserTests {
         signIn("admin", IntegrationTest.ADMIN_PASSWORD);
         page.navigate(url("/localities/search"));
         page.getByLabel("Tên xã, phường").fill("buon ma thuot");
-        page.locator("ul.results li").first().waitFor();
-        assertThat(page.locator("ul.results").textContent()).contains("Phường Buôn Ma Thuột");
+        PlaywrightAssertions.assertThat(page.locator("ul.results")).containsText("Phường Buôn Ma Thuột");
     }
 
     @Test
@@ -147,7 +147,7 @@ class BrowserTests {
         var response = page.navigate(url("/localities/24169"));
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(page.locator("h1").textContent()).contains("Không tìm thấy");
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Không tìm thấy");
     }
 
     @Test
