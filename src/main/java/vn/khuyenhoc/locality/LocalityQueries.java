@@ -115,6 +115,14 @@ class LocalityQueries {
                 .list();
     }
 
+    List<LocalityView> current(String scope) {
+        return jdbc.sql(SELECT
+                        + " where l.valid_to is null and l.level <> 'PROVINCE' and l.path <@ cast(:scope as ltree)")
+                .param("scope", scope)
+                .query(LocalityView.class)
+                .list();
+    }
+
     /** Current localities in scope by level, for the home page. */
     List<LevelCount> countByLevel(String scope) {
         return jdbc.sql("""

@@ -12,7 +12,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -91,12 +93,20 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                     Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : VietnameseText.cleanOrEmpty(formatter.formatCellValue(cell)));
+                    cells.add(cell == null ? "" : VietnameseText.cleanOrEmpty(text(cell, formatter)));
                 }
                 add(rows, new TabularRow(row.getRowNum() + 1, cells));
             }
         }
         return rows;
+    }
+
+    /** Dates become ISO text (2024-01-15) whatever the cell's display format, so that no day and month are swapped. */
+    private static String text(Cell cell, DataFormatter formatter) {
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+        }
+        return formatter.formatCellValue(cell);
     }
 
     private static void add(List<TabularRow> rows, TabularRow row) {

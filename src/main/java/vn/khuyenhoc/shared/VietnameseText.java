@@ -2,6 +2,8 @@ package vn.khuyenhoc.shared;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -37,5 +39,23 @@ public final class VietnameseText {
                 .replace('đ', 'd')
                 .replace('Đ', 'D')
                 .toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The constant whose code ({@code TO_DAN_PHO}) or Vietnamese label ({@code Tổ dân phố}) the text names, in any
+     * case, with or without diacritics, with spaces or underscores.
+     */
+    public static <E extends Enum<E>> Optional<E> choose(E[] values, Function<E, String> label, @Nullable String text) {
+        String folded = fold(text).replace('_', ' ');
+        if (folded.isEmpty()) {
+            return Optional.empty();
+        }
+        for (E value : values) {
+            if (fold(value.name()).replace('_', ' ').equals(folded)
+                    || fold(label.apply(value)).equals(folded)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 }

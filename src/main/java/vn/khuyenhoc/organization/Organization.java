@@ -1,0 +1,137 @@
+package vn.khuyenhoc.organization;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.InvalidInputException;
+
+/** An organization on a commune's territory; it is closed, never deleted, so that past results keep their subject. */
+@Table("organizations")
+class Organization {
+
+    private @Id @Nullable Long id;
+    private String name;
+    private OrganizationKind kind;
+    private @Nullable SchoolLevel schoolLevel;
+    private ManagingLevel managingLevel;
+    private long localityId;
+    private @Nullable LocalDate openedOn;
+    private @Nullable LocalDate closedOn;
+    private final boolean demo;
+    private @Version @Nullable Integer version;
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    Organization(
+            @Nullable Long id,
+            String name,
+            OrganizationKind kind,
+            @Nullable SchoolLevel schoolLevel,
+            ManagingLevel managingLevel,
+            long localityId,
+            @Nullable LocalDate openedOn,
+            @Nullable LocalDate closedOn,
+            boolean demo,
+            @Nullable Integer version,
+            Instant updatedAt) {
+        this.id = id;
+        this.name = name;
+        this.kind = kind;
+        this.schoolLevel = schoolLevel;
+        this.managingLevel = managingLevel;
+        this.localityId = localityId;
+        this.openedOn = openedOn;
+        this.closedOn = closedOn;
+        this.demo = demo;
+        this.version = version;
+        this.updatedAt = updatedAt;
+    }
+
+    /** The checked values of a form: every rule that needs no database is applied here. */
+    record Details(
+            String name,
+            OrganizationKind kind,
+            @Nullable SchoolLevel schoolLevel,
+            ManagingLevel managingLevel,
+            long localityId,
+            @Nullable LocalDate openedOn) {
+
+        Details {
+            if (kind == OrganizationKind.SCHOOL && schoolLevel == null) {
+                throw new InvalidInputException("schoolLevel", "Trường học phải có cấp học.");
+            }
+            if (kind != OrganizationKind.SCHOOL) {
+                schoolLevel = null;
+            }
+            if (openedOn != null && openedOn.isAfter(LocalDate.now())) {
+                throw new InvalidInputException("openedOn", "Ngày thành lập không được sau hôm nay.");
+            }
+        }
+    }
+
+    static Organization open(Details details) {
+        Organization organization = new Organization(
+                null, "", details.kind(), null, details.managingLevel(), 0, null, null, false, null, Instant.now());
+        organization.apply(details);
+        return organization;
+    }
+
+    void edit(Details details, int expectedVersion) {
+        checkVersion(expectedVersion);
+        apply(details);
+    }
+
+    private void apply(Details details) {
+        this.name = details.name();
+        this.kind = details.kind();
+        this.schoolLevel = details.schoolLevel();
+        this.managingLevel = details.managingLevel();
+        this.localityId = details.localityId();
+        this.openedOn = details.openedOn();
+        this.updatedAt = Instant.now();
+    }
+
+    void close(LocalDate on, int expectedVersion) {
+        checkVersion(expectedVersion);
+        if (closedOn != null) {
+            throw new InvalidInputException("closedOn", "“" + name + "” đã ngừng hoạt động từ " + closedOn + ".");
+        }
+        if (on.isAfter(LocalDate.now()) || (openedOn != null && on.isBefore(openedOn))) {
+            throw new InvalidInputException("closedOn", "Ngày ngừng hoạt động phải từ ngày thành lập đến hôm nay.");
+        }
+        this.closedOn = on;
+        this.updatedAt = Instant.now();
+    }
+
+    private void checkVersion(int expected) {
+        if (version == null || version != expected) {
+            throw new ConflictException(
+                    "“" + name + "” vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới rồi sửa lại.");
+        }
+    }
+
+    long id() {
+        if (id == null) {
+            throw new IllegalStateException("not saved yet");
+        }
+        return id;
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(name, kind, schoolLevel, managingLevel, localityId, openedOn, closedOn);
+    }
+
+    record Snapshot(
+            String name,
+            OrganizationKind kind,
+            @Nullable SchoolLevel schoolLevel,
+            ManagingLevel managingLevel,
+            long localityId,
+            @Nullable LocalDate openedOn,
+            @Nullable LocalDate closedOn) {}
+}

@@ -1,0 +1,195 @@
+package vn.khuyenhoc.organization;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TableWriter;
+import vn.khuyenhoc.shared.TabularFile;
+
+/** Pages of the organization registry: list with filters, detail, form, close, import and export. */
+@Controller
+class OrganizationController {
+
+    private final OrganizationService organizations;
+    private final OrganizationImport imports;
+    private final LocalityService localities;
+
+    OrganizationController(OrganizationService organizations, OrganizationImport imports, LocalityService localities) {
+        this.organizations = organizations;
+        this.imports = imports;
+        this.localities = localities;
+    }
+
+    @GetMapping("/organizations")
+    String list(
+            OrganizationSearch search,
+            @RequestParam(required = false) @Nullable Integer page,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        model.addAttribute("search", search);
+        model.addAttribute("results", organizations.search(search, user, PageQuery.of(page, 50)));
+        model.addAttribute("kinds", OrganizationKind.values());
+        return "organization/list";
+    }
+
+    @GetMapping("/organizations/export")
+    void export(
+            OrganizationSearch search,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        ExportFormat chosen = ExportFormat.of(format);
+        response.setContentType(chosen.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"co-quan-don-vi." + chosen.extension() + "\"");
+        organizations.export(search, user, chosen, response.getOutputStream());
+    }
+
+    @GetMapping("/organizations/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("organization", organizations.get(id, user));
+        model.addAttribute("today", LocalDate.now());
+        return "organization/detail";
+    }
+
+    @GetMapping("/organizations/new")
+    String newForm(@AuthenticationPrincipal SignedInUser user, Model model) {
+        OrganizationService.requireEditor(user);
+        return form(model, OrganizationForm.empty(), null, List.of());
+    }
+
+    @GetMapping("/organizations/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        OrganizationService.requireEditor(user);
+        return form(model, OrganizationForm.of(organizations.get(id, user)), id, List.of());
+    }
+
+    @PostMapping("/organizations")
+    String create(
+            OrganizationForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            OrganizationView created = organizations.create(form, user);
+            redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
+            return "redirect:/organizations/" + created.id();
+        } catch (InvalidInputException e) {
+            return form(model, form, null, e.problems());
+        }
+    }
+
+    @PostMapping("/organizations/{id}")
+    String update(
+            @PathVariable long id,
+            OrganizationForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            OrganizationView saved = organizations.update(id, form, user);
+            redirect.addFlashAttribute("message", "Đã lưu " + saved.name() + ".");
+            return "redirect:/organizations/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form, id, e.problems());
+        } catch (ConflictException e) {
+            return form(model, form, id, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
+        }
+    }
+
+    @PostMapping("/organizations/{id}/close")
+    String close(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate closedOn,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            organizations.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user);
+            redirect.addFlashAttribute("message", "Đã ghi nhận ngừng hoạt động.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/organizations/" + id;
+    }
+
+    @GetMapping("/organizations/import")
+    String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        OrganizationService.requireEditor(user);
+        return importModel(model, null);
+    }
+
+    @PostMapping("/organizations/import")
+    String importFile(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
+            return importModel(model, null);
+        }
+        try {
+            var result = imports.run(
+                    TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()), user, dryRun);
+            model.addAttribute("dryRun", dryRun);
+            return importModel(model, result);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problem", e.getMessage());
+            return importModel(model, null);
+        }
+    }
+
+    @GetMapping("/organizations/import/template.xlsx")
+    void template(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
+        response.setContentType(ExportFormat.XLSX.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"mau-co-quan-don-vi.xlsx\"");
+        TableWriter.template(
+                response.getOutputStream(),
+                OrganizationImport.COLUMNS.stream().map(c -> c.header()).toList(),
+                localities.currentByCode(user).values().stream()
+                        .sorted(java.util.Comparator.comparing(l -> l.code()))
+                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
+                        .toList());
+    }
+
+    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
+        model.addAttribute("title", "Nhập cơ quan, đơn vị từ tệp");
+        model.addAttribute("action", "/organizations/import");
+        model.addAttribute("templateUrl", "/organizations/import/template.xlsx");
+        model.addAttribute("columns", OrganizationImport.COLUMNS);
+        model.addAttribute("back", "/organizations");
+        model.addAttribute("result", result);
+        return "shared/import";
+    }
+
+    private String form(
+            Model model, OrganizationForm form, @Nullable Long id, List<InvalidInputException.FieldProblem> problems) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("kinds", OrganizationKind.values());
+        model.addAttribute("schoolLevels", SchoolLevel.values());
+        model.addAttribute("managingLevels", ManagingLevel.values());
+        model.addAttribute("problems", problems);
+        return "organization/form";
+    }
+}

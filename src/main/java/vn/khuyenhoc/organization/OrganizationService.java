@@ -1,0 +1,207 @@
+package vn.khuyenhoc.organization;
+
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.locality.LocalityLevel;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TableWriter;
+import vn.khuyenhoc.shared.VietnameseText;
+
+/** The organization registry: lists and exports within a scope, and the life of each organization. */
+@Service
+public class OrganizationService {
+
+    private static final String ENTITY = "organization";
+    static final List<String> EXPORT_HEADERS = List.of(
+            "Mã số",
+            "Tên",
+            "Loại",
+            "Cấp học",
+            "Cấp quản lý",
+            "Mã địa bàn",
+            "Địa bàn",
+            "Xã, phường",
+            "Ngày thành lập",
+            "Ngày ngừng hoạt động");
+
+    private final OrganizationRepository organizations;
+    private final OrganizationQueries queries;
+    private final LocalityService localities;
+    private final AuditTrail audit;
+
+    OrganizationService(
+            OrganizationRepository organizations,
+            OrganizationQueries queries,
+            LocalityService localities,
+            AuditTrail audit) {
+        this.organizations = organizations;
+        this.queries = queries;
+        this.localities = localities;
+        this.audit = audit;
+    }
+
+    /** The organization if it lies in the user's scope; otherwise 404. */
+    @Transactional(readOnly = true)
+    public OrganizationView get(long id, SignedInUser user) {
+        return find(id, user.scopePath())
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy cơ quan, đơn vị số " + id + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrganizationView> find(long id, String scopePath) {
+        return queries.find(id, scopePath);
+    }
+
+    @Transactional(readOnly = true)
+    Paged<OrganizationView> search(OrganizationSearch search, SignedInUser user, PageQuery page) {
+        return queries.search(search, user.scopePath(), within(search.locality(), user), page);
+    }
+
+    @Transactional(readOnly = true)
+    void export(OrganizationSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
+        try (TableWriter writer = new TableWriter(format, out, "Cơ quan, đơn vị", EXPORT_HEADERS)) {
+            queries.each(
+                    search,
+                    user.scopePath(),
+                    within(search.locality(), user),
+                    o -> writer.row(java.util.Arrays.asList(
+                            o.id(),
+                            o.name(),
+                            o.kind().label(),
+                            o.schoolLevel() == null ? null : o.schoolLevel().label(),
+                            o.managingLevel().label(),
+                            o.localityCode(),
+                            o.localityName(),
+                            o.communeName(),
+                            o.openedOn(),
+                            o.closedOn())));
+        }
+    }
+
+    @Transactional
+    OrganizationView create(OrganizationForm form, SignedInUser user) {
+        requireEditor(user);
+        LocalityView locality = locality(form.localityCode(), user);
+        Organization organization = organizations.save(Organization.open(details(form, locality)));
+        audit.recordChange(
+                "CREATE", ENTITY, String.valueOf(organization.id()), null, organization.snapshot(), locality.path());
+        return get(organization.id(), user);
+    }
+
+    @Transactional
+    OrganizationView update(long id, OrganizationForm form, SignedInUser user) {
+        requireEditor(user);
+        OrganizationView current = get(id, user);
+        if (form.version() == null) {
+            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
+        }
+        LocalityView locality = locality(form.localityCode(), user);
+        Organization organization = organizations.findById(id).orElseThrow();
+        Organization.Snapshot before = organization.snapshot();
+        organization.edit(details(form, locality), form.version());
+        organizations.save(organization);
+        audit.recordChange(
+                "UPDATE", ENTITY, String.valueOf(id), before, organization.snapshot(), current.localityPath());
+        return get(id, user);
+    }
+
+    @Transactional
+    OrganizationView close(long id, LocalDate on, int version, SignedInUser user) {
+        requireEditor(user);
+        OrganizationView current = get(id, user);
+        Organization organization = organizations.findById(id).orElseThrow();
+        Organization.Snapshot before = organization.snapshot();
+        organization.close(on, version);
+        organizations.save(organization);
+        audit.recordChange(
+                "CLOSE", ENTITY, String.valueOf(id), before, organization.snapshot(), current.localityPath());
+        return get(id, user);
+    }
+
+    /** Saves a row of an import whose values were checked already. */
+    void insert(Organization.Details details, String localityPath) {
+        Organization organization = organizations.save(Organization.open(details));
+        audit.recordChange(
+                "IMPORT", ENTITY, String.valueOf(organization.id()), null, organization.snapshot(), localityPath);
+    }
+
+    /** Checks a form field by field and collects every problem before failing. */
+    static Organization.Details details(OrganizationForm form, LocalityView locality) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = VietnameseText.cleanOrEmpty(form.name());
+        if (name.isEmpty()) {
+            problems.add(new FieldProblem("name", "Tên không được để trống."));
+        } else if (name.length() > 200) {
+            problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
+        }
+        var kind = VietnameseText.choose(OrganizationKind.values(), OrganizationKind::label, form.kind());
+        if (kind.isEmpty()) {
+            problems.add(new FieldProblem("kind", "Loại “" + nullToEmpty(form.kind()) + "” không hợp lệ."));
+        }
+        var schoolLevel = VietnameseText.choose(SchoolLevel.values(), SchoolLevel::label, form.schoolLevel());
+        var managingLevel = VietnameseText.choose(ManagingLevel.values(), ManagingLevel::label, form.managingLevel())
+                .or(() -> blank(form.managingLevel()) ? Optional.of(ManagingLevel.COMMUNE) : Optional.empty());
+        if (managingLevel.isEmpty()) {
+            problems.add(new FieldProblem("managingLevel", "Cấp quản lý phải là tỉnh hoặc xã."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Organization.Details(
+                name, kind.get(), schoolLevel.orElse(null), managingLevel.get(), locality.id(), form.openedOn());
+    }
+
+    private LocalityView locality(@Nullable String code, SignedInUser user) {
+        if (blank(code)) {
+            throw new InvalidInputException("localityCode", "Hãy chọn xã, phường hoặc thôn, tổ dân phố.");
+        }
+        LocalityView locality = localities
+                .find(VietnameseText.cleanOrEmpty(code), user.scopePath())
+                .orElseThrow(() -> new InvalidInputException(
+                        "localityCode", "Không có địa bàn mã “" + code + "” trong phạm vi của bạn."));
+        if (locality.level() == LocalityLevel.PROVINCE || !locality.current()) {
+            throw new InvalidInputException(
+                    "localityCode", "Địa bàn phải là một xã, phường hoặc thôn, tổ dân phố đang hoạt động.");
+        }
+        return locality;
+    }
+
+    /** The path of the {@code locality} filter (that locality and everything under it), or the scope itself. */
+    private String within(@Nullable String localityCode, SignedInUser user) {
+        if (blank(localityCode)) {
+            return user.scopePath();
+        }
+        return localities.get(VietnameseText.cleanOrEmpty(localityCode), user).path();
+    }
+
+    static void requireEditor(SignedInUser user) {
+        if (user.is(Role.VIEWER)) {
+            throw new AccessDeniedException("Tài khoản xem không được sửa dữ liệu.");
+        }
+    }
+
+    private static boolean blank(@Nullable String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String nullToEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+}
