@@ -69,6 +69,33 @@ public class LocalityService {
                 queries.successors(locality.id(), user.scopePath()));
     }
 
+    /**
+     * The current commune or village a registry record is placed in, from its code; any other answer is an error of
+     * the field {@code localityCode}, whether the code is unknown, outside the scope, the province or retired.
+     */
+    @Transactional(readOnly = true)
+    public LocalityView placeOf(@Nullable String code, SignedInUser user) {
+        String cleaned = VietnameseText.cleanOrEmpty(code);
+        if (cleaned.isEmpty()) {
+            throw new InvalidInputException("localityCode", "Hãy nhập mã xã, phường hoặc thôn, tổ dân phố.");
+        }
+        LocalityView locality = find(cleaned, user.scopePath())
+                .orElseThrow(() -> new InvalidInputException(
+                        "localityCode", "Không có địa bàn mã “" + cleaned + "” trong phạm vi của bạn."));
+        if (locality.level() == LocalityLevel.PROVINCE || !locality.current()) {
+            throw new InvalidInputException(
+                    "localityCode", "Địa bàn phải là một xã, phường hoặc thôn, tổ dân phố đang hoạt động.");
+        }
+        return locality;
+    }
+
+    /** The path of a list's locality filter (that locality and all below it), or the whole scope when blank. */
+    @Transactional(readOnly = true)
+    public String subtreePath(@Nullable String code, SignedInUser user) {
+        String cleaned = VietnameseText.cleanOrEmpty(code);
+        return cleaned.isEmpty() ? user.scopePath() : get(cleaned, user).path();
+    }
+
     /** Every current commune and village in the user's scope by code, for imports that name thousands of rows. */
     @Transactional(readOnly = true)
     public Map<String, LocalityView> currentByCode(SignedInUser user) {

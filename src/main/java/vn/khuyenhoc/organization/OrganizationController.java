@@ -72,13 +72,13 @@ class OrganizationController {
 
     @GetMapping("/organizations/new")
     String newForm(@AuthenticationPrincipal SignedInUser user, Model model) {
-        OrganizationService.requireEditor(user);
+        user.requireWriter();
         return form(model, OrganizationForm.empty(), null, List.of());
     }
 
     @GetMapping("/organizations/{id}/edit")
     String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
-        OrganizationService.requireEditor(user);
+        user.requireWriter();
         return form(model, OrganizationForm.of(organizations.get(id, user)), id, List.of());
     }
 
@@ -133,7 +133,7 @@ class OrganizationController {
 
     @GetMapping("/organizations/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
-        OrganizationService.requireEditor(user);
+        user.requireWriter();
         return importModel(model, null);
     }
 

@@ -40,7 +40,7 @@ class OrganizationImport {
 
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
-        OrganizationService.requireEditor(user);
+        user.requireWriter();
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
         List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);

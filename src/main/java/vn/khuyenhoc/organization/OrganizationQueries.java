@@ -1,8 +1,6 @@
 package vn.khuyenhoc.organization;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -10,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.RegistryFilter;
 import vn.khuyenhoc.shared.VietnameseText;
 
 /** Reads of organizations, always within a scope path. */
@@ -40,15 +39,14 @@ class OrganizationQueries {
     }
 
     Paged<OrganizationView> search(OrganizationSearch search, String scope, String within, PageQuery page) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(search, scope, within, params);
-        long total = jdbc.sql("select count(*) from organizations o" + where)
-                .params(params)
+        RegistryFilter filter = filter(search, scope, within);
+        long total = jdbc.sql("select count(*) from organizations o" + filter.sql())
+                .params(filter.params())
                 .query(Long.class)
                 .single();
         List<OrganizationView> items = jdbc.sql(
-                        SELECT + where + " order by o.name collate vi_natural, o.id limit :limit offset :offset")
-                .params(params)
+                        SELECT + filter.sql() + " order by o.name collate vi_natural, o.id limit :limit offset :offset")
+                .params(filter.params())
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(OrganizationView.class)
@@ -58,37 +56,25 @@ class OrganizationQueries {
 
     /** Every row of the search, in order, one at a time; the caller holds a read-only transaction. */
     void each(OrganizationSearch search, String scope, String within, Consumer<OrganizationView> consumer) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(search, scope, within, params);
+        RegistryFilter filter = filter(search, scope, within);
         try (Stream<OrganizationView> rows = jdbc
-                .sql(SELECT + where + " order by o.name collate vi_natural, o.id")
-                .params(params)
+                .sql(SELECT + filter.sql() + " order by o.name collate vi_natural, o.id")
+                .params(filter.params())
                 .query(OrganizationView.class)
                 .stream()) {
             rows.forEach(consumer);
         }
     }
 
-    private static String where(OrganizationSearch search, String scope, String within, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(
-                " where o.locality_path <@ cast(:scope as ltree) and o.locality_path <@ cast(:within as ltree)");
-        params.put("scope", scope);
-        params.put("within", within);
-        String q = VietnameseText.cleanOrEmpty(search.q());
-        if (!q.isEmpty()) {
-            where.append(" and o.search_name like search_key(:q)");
-            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        VietnameseText.choose(OrganizationKind.values(), OrganizationKind::label, search.kind())
-                .ifPresent(kind -> {
-                    where.append(" and o.kind = :kind");
-                    params.put("kind", kind.name());
-                });
-        if (search.onlyClosed()) {
-            where.append(" and o.closed_on is not null");
-        } else if (!search.includeClosed()) {
-            where.append(" and o.closed_on is null");
-        }
-        return where.toString();
+    private static RegistryFilter filter(OrganizationSearch search, String scope, String within) {
+        return RegistryFilter.within("o", scope, within)
+                .nameContains("o", search.q())
+                .status("o.closed_on", search.status())
+                .and(
+                        "o.kind = :kind",
+                        "kind",
+                        VietnameseText.choose(OrganizationKind.values(), OrganizationKind::label, search.kind())
+                                .map(Enum::name)
+                                .orElse(null));
     }
 }

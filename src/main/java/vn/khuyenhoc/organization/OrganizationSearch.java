@@ -7,13 +7,4 @@ record OrganizationSearch(
         @Nullable String q,
         @Nullable String locality,
         @Nullable String kind,
-        @Nullable String status) {
-
-    boolean includeClosed() {
-        return "all".equals(status) || "closed".equals(status);
-    }
-
-    boolean onlyClosed() {
-        return "closed".equals(status);
-    }
-}
+        @Nullable String status) {}

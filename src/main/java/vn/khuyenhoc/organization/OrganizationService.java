@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditTrail;
-import vn.khuyenhoc.locality.LocalityLevel;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ExportFormat;
@@ -19,7 +17,6 @@ import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
-import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
 import vn.khuyenhoc.shared.VietnameseText;
@@ -71,7 +68,7 @@ public class OrganizationService {
 
     @Transactional(readOnly = true)
     Paged<OrganizationView> search(OrganizationSearch search, SignedInUser user, PageQuery page) {
-        return queries.search(search, user.scopePath(), within(search.locality(), user), page);
+        return queries.search(search, user.scopePath(), localities.subtreePath(search.locality(), user), page);
     }
 
     @Transactional(readOnly = true)
@@ -80,7 +77,7 @@ public class OrganizationService {
             queries.each(
                     search,
                     user.scopePath(),
-                    within(search.locality(), user),
+                    localities.subtreePath(search.locality(), user),
                     o -> writer.row(java.util.Arrays.asList(
                             o.id(),
                             o.name(),
@@ -97,8 +94,8 @@ public class OrganizationService {
 
     @Transactional
     OrganizationView create(OrganizationForm form, SignedInUser user) {
-        requireEditor(user);
-        LocalityView locality = locality(form.localityCode(), user);
+        user.requireWriter();
+        LocalityView locality = localities.placeOf(form.localityCode(), user);
         Organization organization = organizations.save(Organization.open(details(form, locality)));
         audit.recordChange(
                 "CREATE", ENTITY, String.valueOf(organization.id()), null, organization.snapshot(), locality.path());
@@ -107,12 +104,12 @@ public class OrganizationService {
 
     @Transactional
     OrganizationView update(long id, OrganizationForm form, SignedInUser user) {
-        requireEditor(user);
+        user.requireWriter();
         OrganizationView current = get(id, user);
         if (form.version() == null) {
             throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
         }
-        LocalityView locality = locality(form.localityCode(), user);
+        LocalityView locality = localities.placeOf(form.localityCode(), user);
         Organization organization = organizations.findById(id).orElseThrow();
         Organization.Snapshot before = organization.snapshot();
         organization.edit(details(form, locality), form.version());
@@ -124,7 +121,7 @@ public class OrganizationService {
 
     @Transactional
     OrganizationView close(long id, LocalDate on, int version, SignedInUser user) {
-        requireEditor(user);
+        user.requireWriter();
         OrganizationView current = get(id, user);
         Organization organization = organizations.findById(id).orElseThrow();
         Organization.Snapshot before = organization.snapshot();
@@ -166,35 +163,6 @@ public class OrganizationService {
         }
         return new Organization.Details(
                 name, kind.get(), schoolLevel.orElse(null), managingLevel.get(), locality.id(), form.openedOn());
-    }
-
-    private LocalityView locality(@Nullable String code, SignedInUser user) {
-        if (blank(code)) {
-            throw new InvalidInputException("localityCode", "Hãy chọn xã, phường hoặc thôn, tổ dân phố.");
-        }
-        LocalityView locality = localities
-                .find(VietnameseText.cleanOrEmpty(code), user.scopePath())
-                .orElseThrow(() -> new InvalidInputException(
-                        "localityCode", "Không có địa bàn mã “" + code + "” trong phạm vi của bạn."));
-        if (locality.level() == LocalityLevel.PROVINCE || !locality.current()) {
-            throw new InvalidInputException(
-                    "localityCode", "Địa bàn phải là một xã, phường hoặc thôn, tổ dân phố đang hoạt động.");
-        }
-        return locality;
-    }
-
-    /** The path of the {@code locality} filter (that locality and everything under it), or the scope itself. */
-    private String within(@Nullable String localityCode, SignedInUser user) {
-        if (blank(localityCode)) {
-            return user.scopePath();
-        }
-        return localities.get(VietnameseText.cleanOrEmpty(localityCode), user).path();
-    }
-
-    static void requireEditor(SignedInUser user) {
-        if (user.is(Role.VIEWER)) {
-            throw new AccessDeniedException("Tài khoản xem không được sửa dữ liệu.");
-        }
     }
 
     private static boolean blank(@Nullable String text) {

@@ -30,6 +30,18 @@ public record SignedInUser(
         return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER);
     }
 
+    /** Everyone but a viewer enters registry data. */
+    public boolean canWrite() {
+        return role != Role.VIEWER;
+    }
+
+    public void requireWriter() {
+        if (!canWrite()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Tài khoản xem không được sửa dữ liệu.");
+        }
+    }
+
     public boolean canManageAccounts() {
         return is(Role.PROVINCE_ADMIN);
     }

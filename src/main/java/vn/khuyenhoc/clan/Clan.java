@@ -1,0 +1,127 @@
+package vn.khuyenhoc.clan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.InvalidInputException;
+
+/** A clan, hometown association or religious establishment, seated in a locality; closed, never deleted. */
+@Table("clans")
+class Clan {
+
+    private @Id @Nullable Long id;
+    private String name;
+    private ClanKind kind;
+    private @Nullable String religion;
+    private @Nullable Integer householdsApprox;
+    private long localityId;
+    private @Nullable LocalDate closedOn;
+    private final boolean demo;
+    private @Version @Nullable Integer version;
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    Clan(
+            @Nullable Long id,
+            String name,
+            ClanKind kind,
+            @Nullable String religion,
+            @Nullable Integer householdsApprox,
+            long localityId,
+            @Nullable LocalDate closedOn,
+            boolean demo,
+            @Nullable Integer version,
+            Instant updatedAt) {
+        this.id = id;
+        this.name = name;
+        this.kind = kind;
+        this.religion = religion;
+        this.householdsApprox = householdsApprox;
+        this.localityId = localityId;
+        this.closedOn = closedOn;
+        this.demo = demo;
+        this.version = version;
+        this.updatedAt = updatedAt;
+    }
+
+    /** Checked values: only a religious establishment has a religion. */
+    record Details(
+            String name,
+            ClanKind kind,
+            @Nullable String religion,
+            @Nullable Integer householdsApprox,
+            long localityId) {
+
+        Details {
+            if (kind != ClanKind.RELIGIOUS_ESTABLISHMENT) {
+                religion = null;
+            }
+            if (householdsApprox != null && (householdsApprox < 0 || householdsApprox > 100_000)) {
+                throw new InvalidInputException("householdsApprox", "Số hộ phải từ 0 đến 100000.");
+            }
+        }
+    }
+
+    static Clan open(Details details) {
+        Clan clan = new Clan(null, "", details.kind(), null, null, 0, null, false, null, Instant.now());
+        clan.apply(details);
+        return clan;
+    }
+
+    void edit(Details details, int expectedVersion) {
+        checkVersion(expectedVersion);
+        apply(details);
+    }
+
+    private void apply(Details details) {
+        this.name = details.name();
+        this.kind = details.kind();
+        this.religion = details.religion();
+        this.householdsApprox = details.householdsApprox();
+        this.localityId = details.localityId();
+        this.updatedAt = Instant.now();
+    }
+
+    void close(LocalDate on, int expectedVersion) {
+        checkVersion(expectedVersion);
+        if (closedOn != null) {
+            throw new InvalidInputException("closedOn", "“" + name + "” đã ngừng hoạt động từ " + closedOn + ".");
+        }
+        if (on.isAfter(LocalDate.now())) {
+            throw new InvalidInputException("closedOn", "Ngày ngừng hoạt động không được sau hôm nay.");
+        }
+        this.closedOn = on;
+        this.updatedAt = Instant.now();
+    }
+
+    private void checkVersion(int expected) {
+        if (version == null || version != expected) {
+            throw new ConflictException(
+                    "“" + name + "” vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới rồi sửa lại.");
+        }
+    }
+
+    long id() {
+        if (id == null) {
+            throw new IllegalStateException("not saved yet");
+        }
+        return id;
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(name, kind, religion, householdsApprox, localityId, closedOn);
+    }
+
+    record Snapshot(
+            String name,
+            ClanKind kind,
+            @Nullable String religion,
+            @Nullable Integer householdsApprox,
+            long localityId,
+            @Nullable LocalDate closedOn) {}
+}

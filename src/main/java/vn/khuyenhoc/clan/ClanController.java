@@ -1,0 +1,189 @@
+package vn.khuyenhoc.clan;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TableWriter;
+import vn.khuyenhoc.shared.TabularFile;
+
+/** Pages of the clan registry: list with filters, detail, form, close, import and export. */
+@Controller
+class ClanController {
+
+    private final ClanService clans;
+    private final ClanImport imports;
+    private final LocalityService localities;
+
+    ClanController(ClanService clans, ClanImport imports, LocalityService localities) {
+        this.clans = clans;
+        this.imports = imports;
+        this.localities = localities;
+    }
+
+    @GetMapping("/clans")
+    String list(
+            ClanSearch search,
+            @RequestParam(required = false) @Nullable Integer page,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        model.addAttribute("search", search);
+        model.addAttribute("results", clans.search(search, user, PageQuery.of(page, 50)));
+        model.addAttribute("kinds", ClanKind.values());
+        return "clan/list";
+    }
+
+    @GetMapping("/clans/export")
+    void export(
+            ClanSearch search,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        ExportFormat chosen = ExportFormat.of(format);
+        response.setContentType(chosen.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"dong-ho." + chosen.extension() + "\"");
+        clans.export(search, user, chosen, response.getOutputStream());
+    }
+
+    @GetMapping("/clans/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("clan", clans.get(id, user));
+        model.addAttribute("today", LocalDate.now());
+        return "clan/detail";
+    }
+
+    @GetMapping("/clans/new")
+    String newForm(@AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return form(model, ClanForm.empty(), null, List.of());
+    }
+
+    @GetMapping("/clans/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return form(model, ClanForm.of(clans.get(id, user)), id, List.of());
+    }
+
+    @PostMapping("/clans")
+    String create(ClanForm form, @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
+        try {
+            ClanView created = clans.create(form, user);
+            redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
+            return "redirect:/clans/" + created.id();
+        } catch (InvalidInputException e) {
+            return form(model, form, null, e.problems());
+        }
+    }
+
+    @PostMapping("/clans/{id}")
+    String update(
+            @PathVariable long id,
+            ClanForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            ClanView saved = clans.update(id, form, user);
+            redirect.addFlashAttribute("message", "Đã lưu " + saved.name() + ".");
+            return "redirect:/clans/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form, id, e.problems());
+        } catch (ConflictException e) {
+            return form(model, form, id, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
+        }
+    }
+
+    @PostMapping("/clans/{id}/close")
+    String close(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate closedOn,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            clans.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user);
+            redirect.addFlashAttribute("message", "Đã ghi nhận ngừng hoạt động.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/clans/" + id;
+    }
+
+    @GetMapping("/clans/import")
+    String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return importModel(model, null);
+    }
+
+    @PostMapping("/clans/import")
+    String importFile(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
+            return importModel(model, null);
+        }
+        try {
+            var result = imports.run(
+                    TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()), user, dryRun);
+            model.addAttribute("dryRun", dryRun);
+            return importModel(model, result);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problem", e.getMessage());
+            return importModel(model, null);
+        }
+    }
+
+    @GetMapping("/clans/import/template.xlsx")
+    void template(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
+        response.setContentType(ExportFormat.XLSX.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"mau-dong-ho.xlsx\"");
+        TableWriter.template(
+                response.getOutputStream(),
+                ClanImport.COLUMNS.stream().map(c -> c.header()).toList(),
+                localities.currentByCode(user).values().stream()
+                        .sorted(java.util.Comparator.comparing(l -> l.code()))
+                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
+                        .toList());
+    }
+
+    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
+        model.addAttribute("title", "Nhập dòng họ, hội đồng hương, cơ sở tôn giáo từ tệp");
+        model.addAttribute("action", "/clans/import");
+        model.addAttribute("templateUrl", "/clans/import/template.xlsx");
+        model.addAttribute("columns", ClanImport.COLUMNS);
+        model.addAttribute("back", "/clans");
+        model.addAttribute("result", result);
+        return "shared/import";
+    }
+
+    private String form(
+            Model model, ClanForm form, @Nullable Long id, List<InvalidInputException.FieldProblem> problems) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("kinds", ClanKind.values());
+        model.addAttribute("problems", problems);
+        return "clan/form";
+    }
+}
