@@ -47,3 +47,8 @@ create table chapter_movements (
     updated_at      timestamptz not null default now(),
     primary key (chapter_id, year)
 );
+
+-- a host has at most one chapter at a time
+create unique index chapters_one_per_village on chapters (host_village_id) where dissolved_on is null and host_village_id is not null;
+create unique index chapters_one_per_organization on chapters (host_organization_id) where dissolved_on is null and host_organization_id is not null;
+create unique index chapters_one_per_clan on chapters (host_clan_id) where dissolved_on is null and host_clan_id is not null;

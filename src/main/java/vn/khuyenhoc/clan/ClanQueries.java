@@ -17,7 +17,7 @@ class ClanQueries {
 
     private static final String SELECT = """
             select g.id, g.name, g.kind, g.religion, g.households_approx, l.code as locality_code,
-                   l.name as locality_name, c.name as commune_name, g.locality_path::text as locality_path,
+                   l.name as locality_name, c.name as commune_name, g.locality_id, g.locality_path::text as locality_path,
                    g.closed_on, g.demo, g.version
             from clans g
             join localities l on l.id = g.locality_id

@@ -14,6 +14,7 @@ public record ClanView(
         String localityCode,
         String localityName,
         @Nullable String communeName,
+        @JsonIgnore long localityId,
         @JsonIgnore String localityPath,
         @Nullable LocalDate closedOn,
         boolean demo,

@@ -17,7 +17,7 @@ class OrganizationQueries {
 
     private static final String SELECT = """
             select o.id, o.name, o.kind, o.school_level, o.managing_level, l.code as locality_code,
-                   l.name as locality_name, c.name as commune_name, o.locality_path::text as locality_path,
+                   l.name as locality_name, c.name as commune_name, o.locality_id, o.locality_path::text as locality_path,
                    o.opened_on, o.closed_on, o.demo, o.version
             from organizations o
             join localities l on l.id = o.locality_id

@@ -14,6 +14,7 @@ public record OrganizationView(
         String localityCode,
         String localityName,
         @Nullable String communeName,
+        @JsonIgnore long localityId,
         @JsonIgnore String localityPath,
         @Nullable LocalDate openedOn,
         @Nullable LocalDate closedOn,

@@ -1,0 +1,167 @@
+package vn.khuyenhoc.association;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.InvalidInputException;
+
+/** A chapter with exactly one host; its host never changes (a new host means a new chapter). */
+@Table("chapters")
+class Chapter {
+
+    private @Id @Nullable Long id;
+    private ChapterKind kind;
+    private String name;
+    private final HostType hostType;
+    private final @Nullable Long hostVillageId;
+    private final @Nullable Long hostOrganizationId;
+    private final @Nullable Long hostClanId;
+    private final long localityId;
+    private @Nullable LocalDate foundedOn;
+    private @Nullable String decisionNo;
+    private @Nullable LocalDate dissolvedOn;
+    private final boolean demo;
+    private @Version @Nullable Integer version;
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    Chapter(
+            @Nullable Long id,
+            ChapterKind kind,
+            String name,
+            HostType hostType,
+            @Nullable Long hostVillageId,
+            @Nullable Long hostOrganizationId,
+            @Nullable Long hostClanId,
+            long localityId,
+            @Nullable LocalDate foundedOn,
+            @Nullable String decisionNo,
+            @Nullable LocalDate dissolvedOn,
+            boolean demo,
+            @Nullable Integer version,
+            Instant updatedAt) {
+        this.id = id;
+        this.kind = kind;
+        this.name = name;
+        this.hostType = hostType;
+        this.hostVillageId = hostVillageId;
+        this.hostOrganizationId = hostOrganizationId;
+        this.hostClanId = hostClanId;
+        this.localityId = localityId;
+        this.foundedOn = foundedOn;
+        this.decisionNo = decisionNo;
+        this.dissolvedOn = dissolvedOn;
+        this.demo = demo;
+        this.version = version;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A resolved host: its type, its id and the locality the chapter belongs to. */
+    record Host(HostType type, long id, long localityId, String name, String localityPath) {}
+
+    record Details(
+            ChapterKind kind,
+            String name,
+            @Nullable LocalDate foundedOn,
+            @Nullable String decisionNo) {
+
+        Details {
+            if (foundedOn != null && foundedOn.isAfter(LocalDate.now())) {
+                throw new InvalidInputException("foundedOn", "Ngày thành lập không được sau hôm nay.");
+            }
+        }
+    }
+
+    static Chapter found(Host host, Details details) {
+        return new Chapter(
+                null,
+                details.kind(),
+                details.name(),
+                host.type(),
+                host.type() == HostType.VILLAGE ? host.id() : null,
+                host.type() == HostType.ORGANIZATION ? host.id() : null,
+                host.type() == HostType.CLAN ? host.id() : null,
+                host.localityId(),
+                details.foundedOn(),
+                details.decisionNo(),
+                null,
+                false,
+                null,
+                Instant.now());
+    }
+
+    void edit(Details details, int expectedVersion) {
+        checkVersion(expectedVersion);
+        this.kind = details.kind();
+        this.name = details.name();
+        this.foundedOn = details.foundedOn();
+        this.decisionNo = details.decisionNo();
+        this.updatedAt = Instant.now();
+    }
+
+    void dissolve(LocalDate on, int expectedVersion) {
+        checkVersion(expectedVersion);
+        if (dissolvedOn != null) {
+            throw new InvalidInputException("dissolvedOn", "“" + name + "” đã giải thể từ " + dissolvedOn + ".");
+        }
+        if (on.isAfter(LocalDate.now()) || (foundedOn != null && on.isBefore(foundedOn))) {
+            throw new InvalidInputException("dissolvedOn", "Ngày giải thể phải từ ngày thành lập đến hôm nay.");
+        }
+        this.dissolvedOn = on;
+        this.updatedAt = Instant.now();
+    }
+
+    /** A year's movement status may be recorded while the chapter existed in that year. */
+    void requireExistedIn(int year) {
+        if (foundedOn != null && foundedOn.getYear() > year) {
+            throw new InvalidInputException(
+                    "year", "“" + name + "” thành lập năm " + foundedOn.getYear() + ", sau năm " + year + ".");
+        }
+        if (dissolvedOn != null && dissolvedOn.getYear() < year) {
+            throw new InvalidInputException("year", "“" + name + "” đã giải thể năm " + dissolvedOn.getYear() + ".");
+        }
+    }
+
+    private void checkVersion(int expected) {
+        if (version == null || version != expected) {
+            throw new ConflictException(
+                    "“" + name + "” vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới rồi sửa lại.");
+        }
+    }
+
+    long id() {
+        if (id == null) {
+            throw new IllegalStateException("not saved yet");
+        }
+        return id;
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(
+                kind,
+                name,
+                hostType,
+                hostVillageId,
+                hostOrganizationId,
+                hostClanId,
+                foundedOn,
+                decisionNo,
+                dissolvedOn);
+    }
+
+    record Snapshot(
+            ChapterKind kind,
+            String name,
+            HostType hostType,
+            @Nullable Long hostVillageId,
+            @Nullable Long hostOrganizationId,
+            @Nullable Long hostClanId,
+            @Nullable LocalDate foundedOn,
+            @Nullable String decisionNo,
+            @Nullable LocalDate dissolvedOn) {}
+}

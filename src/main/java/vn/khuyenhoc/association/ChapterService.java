@@ -1,0 +1,233 @@
+package vn.khuyenhoc.association;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.clan.ClanService;
+import vn.khuyenhoc.clan.ClanView;
+import vn.khuyenhoc.locality.LocalityLevel;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.organization.OrganizationService;
+import vn.khuyenhoc.organization.OrganizationView;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.VietnameseText;
+
+/** Chapters of the Study Promotion Association and the yearly record of whether each ran the movement. */
+@Service
+public class ChapterService {
+
+    private static final String ENTITY = "chapter";
+    /** The programme QĐ 387/QĐ-TTg runs from 2021; earlier years are not recorded here. */
+    static final int FIRST_YEAR = 2021;
+
+    private final ChapterRepository chapters;
+    private final ChapterQueries queries;
+    private final LocalityService localities;
+    private final OrganizationService organizations;
+    private final ClanService clans;
+    private final AuditTrail audit;
+
+    ChapterService(
+            ChapterRepository chapters,
+            ChapterQueries queries,
+            LocalityService localities,
+            OrganizationService organizations,
+            ClanService clans,
+            AuditTrail audit) {
+        this.chapters = chapters;
+        this.queries = queries;
+        this.localities = localities;
+        this.organizations = organizations;
+        this.clans = clans;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public ChapterView get(long id, SignedInUser user) {
+        return queries.find(id, user.scopePath())
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy chi hội, ban khuyến học số " + id + "."));
+    }
+
+    @Transactional(readOnly = true)
+    Paged<ChapterView> search(ChapterSearch search, SignedInUser user, PageQuery page) {
+        return queries.search(search, user.scopePath(), localities.subtreePath(search.locality(), user), page);
+    }
+
+    @Transactional(readOnly = true)
+    List<Movement> movements(long id, SignedInUser user) {
+        return queries.movements(get(id, user).id());
+    }
+
+    @Transactional
+    ChapterView create(ChapterForm form, SignedInUser user) {
+        user.requireWriter();
+        Chapter.Host host = host(form, user);
+        Chapter.Details details = details(form, host);
+        if (queries.hostHasActiveChapter(host.type(), host.id())) {
+            throw new InvalidInputException(
+                    host.type() == HostType.VILLAGE ? "hostCode" : "hostId",
+                    "“" + host.name() + "” đã có một chi hội, ban khuyến học đang hoạt động.");
+        }
+        Chapter chapter = chapters.save(Chapter.found(host, details));
+        audit.recordChange(
+                "CREATE", ENTITY, String.valueOf(chapter.id()), null, chapter.snapshot(), host.localityPath());
+        return get(chapter.id(), user);
+    }
+
+    @Transactional
+    ChapterView update(long id, ChapterForm form, SignedInUser user) {
+        user.requireWriter();
+        ChapterView current = get(id, user);
+        if (form.version() == null) {
+            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
+        }
+        Chapter chapter = chapters.findById(id).orElseThrow();
+        Chapter.Snapshot before = chapter.snapshot();
+        Chapter.Host host =
+                new Chapter.Host(current.hostType(), current.hostId(), 0, current.hostName(), current.localityPath());
+        chapter.edit(details(form, host), form.version());
+        chapters.save(chapter);
+        audit.recordChange("UPDATE", ENTITY, String.valueOf(id), before, chapter.snapshot(), current.localityPath());
+        return get(id, user);
+    }
+
+    @Transactional
+    ChapterView dissolve(long id, LocalDate on, int version, SignedInUser user) {
+        user.requireWriter();
+        ChapterView current = get(id, user);
+        Chapter chapter = chapters.findById(id).orElseThrow();
+        Chapter.Snapshot before = chapter.snapshot();
+        chapter.dissolve(on, version);
+        chapters.save(chapter);
+        audit.recordChange("DISSOLVE", ENTITY, String.valueOf(id), before, chapter.snapshot(), current.localityPath());
+        return get(id, user);
+    }
+
+    /** Records whether the chapter ran the movement in {@code year}; a later record of the same year replaces it. */
+    @Transactional
+    Movement recordMovement(
+            long id, int year, boolean runs, @Nullable String note, Evidence evidence, SignedInUser user) {
+        user.requireWriter();
+        ChapterView current = get(id, user);
+        int thisYear = Year.now().getValue();
+        if (year < FIRST_YEAR || year > thisYear) {
+            throw new InvalidInputException("year", "Năm phải từ " + FIRST_YEAR + " đến " + thisYear + ".");
+        }
+        chapters.findById(id).orElseThrow().requireExistedIn(year);
+        String cleanNote = VietnameseText.cleanOrEmpty(note);
+        if (cleanNote.length() > 1000) {
+            throw new InvalidInputException("note", "Ghi chú dài quá 1000 ký tự.");
+        }
+        if (evidence.content() != null) {
+            if (evidence.content().length > Evidence.MAX_BYTES) {
+                throw new InvalidInputException("evidence", "Tệp minh chứng tối đa 10 MB.");
+            }
+            if (!Evidence.TYPES.contains(String.valueOf(evidence.contentType()))) {
+                throw new InvalidInputException("evidence", "Minh chứng phải là tệp PDF, JPEG hoặc PNG.");
+            }
+        }
+        Movement before = queries.movements(id).stream()
+                .filter(m -> m.year() == year)
+                .findFirst()
+                .orElse(null);
+        queries.saveMovement(id, year, runs, cleanNote, evidence, user.username());
+        Movement after = queries.movements(id).stream()
+                .filter(m -> m.year() == year)
+                .findFirst()
+                .orElseThrow();
+        audit.recordChange("MOVEMENT", ENTITY, id + "/" + year, before, after, current.localityPath());
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    Evidence evidence(long id, int year, SignedInUser user) {
+        return queries.evidence(get(id, user).id(), year)
+                .orElseThrow(() -> new NotFoundException("Không có minh chứng."));
+    }
+
+    /** The host named by a form, which must be current and in the user's scope. */
+    private Chapter.Host host(ChapterForm form, SignedInUser user) {
+        HostType type = VietnameseText.choose(HostType.values(), HostType::label, form.hostType())
+                .orElseThrow(() -> new InvalidInputException(
+                        "hostType", "Nơi đặt chi hội phải là VILLAGE, ORGANIZATION hoặc CLAN."));
+        return switch (type) {
+            case VILLAGE -> {
+                LocalityView village = localities
+                        .find(VietnameseText.cleanOrEmpty(form.hostCode()), user.scopePath())
+                        .filter(v -> v.level() == LocalityLevel.VILLAGE && v.current())
+                        .orElseThrow(() -> new InvalidInputException(
+                                "hostCode",
+                                "Không có thôn, tổ dân phố đang hoạt động mã “" + form.hostCode()
+                                        + "” trong phạm vi của bạn."));
+                yield new Chapter.Host(type, village.id(), village.id(), village.name(), village.path());
+            }
+            case ORGANIZATION -> {
+                OrganizationView organization = (form.hostId() == null
+                        ? null
+                        : organizations
+                                .find(form.hostId(), user.scopePath())
+                                .filter(OrganizationView::active)
+                                .orElse(null));
+                if (organization == null) {
+                    throw new InvalidInputException(
+                            "hostId",
+                            "Không có cơ quan, đơn vị đang hoạt động số “" + form.hostId()
+                                    + "” trong phạm vi của bạn.");
+                }
+                yield new Chapter.Host(
+                        type,
+                        organization.id(),
+                        organization.localityId(),
+                        organization.name(),
+                        organization.localityPath());
+            }
+            case CLAN -> {
+                ClanView clan = (form.hostId() == null
+                        ? null
+                        : clans.find(form.hostId(), user.scopePath())
+                                .filter(ClanView::active)
+                                .orElse(null));
+                if (clan == null) {
+                    throw new InvalidInputException(
+                            "hostId",
+                            "Không có dòng họ, cơ sở đang hoạt động số “" + form.hostId() + "” trong phạm vi của bạn.");
+                }
+                yield new Chapter.Host(type, clan.id(), clan.localityId(), clan.name(), clan.localityPath());
+            }
+        };
+    }
+
+    private static Chapter.Details details(ChapterForm form, Chapter.Host host) {
+        List<FieldProblem> problems = new ArrayList<>();
+        var kind = VietnameseText.choose(ChapterKind.values(), ChapterKind::label, form.kind());
+        if (kind.isEmpty()) {
+            problems.add(new FieldProblem("kind", "Loại phải là chi hội, ban hoặc tổ khuyến học."));
+        }
+        String decision = VietnameseText.cleanOrEmpty(form.decisionNo());
+        if (decision.length() > 60) {
+            problems.add(new FieldProblem("decisionNo", "Số quyết định dài quá 60 ký tự."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String name = VietnameseText.cleanOrEmpty(form.name());
+        if (name.isEmpty()) {
+            name = kind.get().label() + " " + host.name();
+        }
+        if (name.length() > 200) {
+            throw new InvalidInputException("name", "Tên dài quá 200 ký tự.");
+        }
+        return new Chapter.Details(kind.get(), name, form.foundedOn(), decision.isEmpty() ? null : decision);
+    }
+}

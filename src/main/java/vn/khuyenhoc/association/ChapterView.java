@@ -1,0 +1,30 @@
+package vn.khuyenhoc.association;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/** A chapter as lists, pages and the API show it, with its host and last recorded movement year. */
+public record ChapterView(
+        long id,
+        ChapterKind kind,
+        String name,
+        HostType hostType,
+        long hostId,
+        @Nullable String hostCode,
+        String hostName,
+        String localityCode,
+        String localityName,
+        @Nullable String communeName,
+        @JsonIgnore String localityPath,
+        @Nullable LocalDate foundedOn,
+        @Nullable String decisionNo,
+        @Nullable LocalDate dissolvedOn,
+        @Nullable Integer lastMovementYear,
+        boolean demo,
+        int version) {
+
+    public boolean active() {
+        return dissolvedOn == null;
+    }
+}

@@ -1,0 +1,95 @@
+package vn.khuyenhoc.indicator;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.association.ChapterCoverage;
+import vn.khuyenhoc.association.HostType;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.VietnameseText;
+
+/** The indicators of a locality and year with the targets of the plans. */
+@Service
+public class IndicatorService {
+
+    /** Indicators start with the programme (QĐ 387/QĐ-TTg, 2021). */
+    static final int FIRST_YEAR = 2021;
+
+    static final Map<HostType, String> COVERAGE_CODES = Map.of(
+            HostType.VILLAGE, "village-chapter-coverage",
+            HostType.ORGANIZATION, "organization-chapter-coverage",
+            HostType.CLAN, "clan-chapter-coverage");
+
+    static final Map<HostType, String> COVERAGE_NAMES = Map.of(
+            HostType.VILLAGE, "Khu dân cư có chi hội, ban khuyến học tổ chức phong trào học tập suốt đời",
+            HostType.ORGANIZATION, "Cơ quan, đơn vị, trường học có chi hội, ban khuyến học tổ chức phong trào",
+            HostType.CLAN, "Dòng họ, hội đồng hương, cơ sở tôn giáo có ban khuyến học tổ chức phong trào");
+
+    private final ChapterCoverage coverage;
+    private final LocalityService localities;
+    private final JdbcClient jdbc;
+
+    IndicatorService(ChapterCoverage coverage, LocalityService localities, JdbcClient jdbc) {
+        this.coverage = coverage;
+        this.localities = localities;
+        this.jdbc = jdbc;
+    }
+
+    /** The year asked for, or this year; a year outside the programme is refused naming the field. */
+    static int year(@Nullable Integer year) {
+        int thisYear = Year.now().getValue();
+        int chosen = year == null ? thisYear : year;
+        if (chosen < FIRST_YEAR || chosen > thisYear) {
+            throw new InvalidInputException("year", "Năm phải từ " + FIRST_YEAR + " đến " + thisYear + ".");
+        }
+        return chosen;
+    }
+
+    LocalityView locality(@Nullable String code, SignedInUser user) {
+        String cleaned = VietnameseText.cleanOrEmpty(code);
+        return localities.get(cleaned.isEmpty() ? user.scopeCode() : cleaned, user);
+    }
+
+    @Transactional(readOnly = true)
+    public IndicatorReport report(@Nullable String localityCode, @Nullable Integer year, SignedInUser user) {
+        LocalityView locality = locality(localityCode, user);
+        int chosen = year(year);
+        ChapterCoverage.Result result = coverage.coverage(locality.path(), chosen);
+        Map<String, Map<String, Double>> targets = targets();
+        List<Indicator> indicators = new ArrayList<>();
+        for (HostType type : HostType.values()) {
+            ChapterCoverage.Figure figure = result.figure(type);
+            String code = COVERAGE_CODES.get(type);
+            indicators.add(new Indicator(
+                    code,
+                    COVERAGE_NAMES.get(type),
+                    figure.numerator(),
+                    figure.denominator(),
+                    figure.percent(),
+                    targets.getOrDefault(code, Map.of())));
+        }
+        return new IndicatorReport(locality.code(), locality.name(), chosen, indicators);
+    }
+
+    /** Targets by indicator code and milestone year ("2025", "2030"). */
+    Map<String, Map<String, Double>> targets() {
+        Map<String, Map<String, Double>> targets = new LinkedHashMap<>();
+        jdbc.sql("select indicator_code, year, value from indicator_targets order by indicator_code, year")
+                .query((rs, n) -> {
+                    targets.computeIfAbsent(rs.getString(1), code -> new LinkedHashMap<>())
+                            .put(String.valueOf(rs.getInt(2)), rs.getDouble(3));
+                    return null;
+                })
+                .list();
+        return targets;
+    }
+}
