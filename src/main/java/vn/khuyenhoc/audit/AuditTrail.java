@@ -18,10 +18,12 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.json = json;
+        this.batch = batch;
     }
 
     /**
@@ -32,7 +34,7 @@ public class AuditTrail {
     public void recordChange(
             String action,
             String entityType,
-            String entityId,
+            @Nullable String entityId,
             @Nullable Object before,
             @Nullable Object after,
             @Nullable String localityPath) {
@@ -48,6 +50,44 @@ public class AuditTrail {
                 .param("old", before == null ? null : json.writeValueAsString(before))
                 .param("new", after == null ? null : json.writeValueAsString(after))
                 .update();
+    }
+
+    /**
+     * Records that someone viewed or exported a list of personal data, with the filter they used. Runs in its own
+     * transaction, so that read-only pages can log too.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAccess(String action, String entityType, Object filter, String localityPath) {
+        recordChange(action, entityType, null, null, filter, localityPath);
+    }
+
+    /** One change of a bulk write. */
+    public record Change(
+            String entityId,
+            @Nullable Object before,
+            @Nullable Object after,
+            @Nullable String localityPath) {}
+
+    /** Records many changes of one action in batches, in the caller's transaction (imports of thousands of rows). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordChanges(String action, String entityType, java.util.List<Change> changes) {
+        String actor = currentActor();
+        java.util.List<Object[]> rows = new java.util.ArrayList<>(changes.size());
+        for (Change change : changes) {
+            rows.add(new Object[] {
+                actor,
+                action,
+                entityType,
+                change.entityId(),
+                change.localityPath(),
+                change.before() == null ? null : json.writeValueAsString(change.before()),
+                change.after() == null ? null : json.writeValueAsString(change.after())
+            });
+        }
+        batch.batchUpdate("""
+                insert into audit_events (actor, action, entity_type, entity_id, locality_path, old_value, new_value)
+                values (?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb))
+                """, rows);
     }
 
     /** The events within the user's scope, newest first. */

@@ -1,0 +1,191 @@
+package vn.khuyenhoc.family;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TableWriter;
+import vn.khuyenhoc.shared.TabularFile;
+
+/** Pages of the household registry: list with filters, detail, form, close, import and export. */
+@Controller
+class FamilyController {
+
+    private final FamilyService families;
+    private final FamilyImport imports;
+    private final LocalityService localities;
+
+    FamilyController(FamilyService families, FamilyImport imports, LocalityService localities) {
+        this.families = families;
+        this.imports = imports;
+        this.localities = localities;
+    }
+
+    @GetMapping("/families")
+    String list(
+            FamilySearch search,
+            @RequestParam(required = false) @Nullable Integer page,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        model.addAttribute("search", search);
+        model.addAttribute("results", families.search(search, user, PageQuery.of(page, 50)));
+        return "family/list";
+    }
+
+    @GetMapping("/families/export")
+    void export(
+            FamilySearch search,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        ExportFormat chosen = ExportFormat.of(format);
+        response.setContentType(chosen.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"ho-gia-dinh." + chosen.extension() + "\"");
+        families.export(search, user, chosen, response.getOutputStream());
+    }
+
+    @GetMapping("/families/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("family", families.get(id, user));
+        model.addAttribute("today", LocalDate.now());
+        return "family/detail";
+    }
+
+    @GetMapping("/families/new")
+    String newForm(
+            @RequestParam(required = false) @Nullable String villageCode,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        user.requireWriter();
+        return form(model, FamilyForm.empty(villageCode), null, List.of());
+    }
+
+    @GetMapping("/families/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return form(model, FamilyForm.of(families.get(id, user)), id, List.of());
+    }
+
+    @PostMapping("/families")
+    String create(
+            FamilyForm form, @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
+        try {
+            FamilyView created = families.create(form, user);
+            redirect.addFlashAttribute("message", "Đã thêm hộ " + created.headName() + ".");
+            return "redirect:/families/" + created.id();
+        } catch (InvalidInputException e) {
+            return form(model, form, null, e.problems());
+        }
+    }
+
+    @PostMapping("/families/{id}")
+    String update(
+            @PathVariable long id,
+            FamilyForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            FamilyView saved = families.update(id, form, user);
+            redirect.addFlashAttribute("message", "Đã lưu hộ " + saved.headName() + ".");
+            return "redirect:/families/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form, id, e.problems());
+        } catch (ConflictException e) {
+            return form(model, form, id, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
+        }
+    }
+
+    @PostMapping("/families/{id}/close")
+    String close(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate closedOn,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            families.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user);
+            redirect.addFlashAttribute("message", "Đã ghi nhận ngừng hoạt động.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/families/" + id;
+    }
+
+    @GetMapping("/families/import")
+    String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return importModel(model, null);
+    }
+
+    @PostMapping("/families/import")
+    String importFile(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
+            return importModel(model, null);
+        }
+        try {
+            var result = imports.run(
+                    TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()), user, dryRun);
+            model.addAttribute("dryRun", dryRun);
+            return importModel(model, result);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problem", e.getMessage());
+            return importModel(model, null);
+        }
+    }
+
+    @GetMapping("/families/import/template.xlsx")
+    void template(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
+        response.setContentType(ExportFormat.XLSX.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"mau-ho-gia-dinh.xlsx\"");
+        TableWriter.template(
+                response.getOutputStream(),
+                FamilyImport.COLUMNS.stream().map(c -> c.header()).toList(),
+                localities.currentByCode(user).values().stream()
+                        .sorted(java.util.Comparator.comparing(l -> l.code()))
+                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
+                        .toList());
+    }
+
+    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
+        model.addAttribute("title", "Nhập hộ gia đình từ tệp");
+        model.addAttribute("action", "/families/import");
+        model.addAttribute("templateUrl", "/families/import/template.xlsx");
+        model.addAttribute("columns", FamilyImport.COLUMNS);
+        model.addAttribute("back", "/families");
+        model.addAttribute("result", result);
+        return "shared/import";
+    }
+
+    private String form(
+            Model model, FamilyForm form, @Nullable Long id, List<InvalidInputException.FieldProblem> problems) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("problems", problems);
+        return "family/form";
+    }
+}

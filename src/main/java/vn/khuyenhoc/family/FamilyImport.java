@@ -1,0 +1,205 @@
+package vn.khuyenhoc.family;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.locality.LocalityLevel;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.ImportColumns;
+import vn.khuyenhoc.shared.ImportColumns.Column;
+import vn.khuyenhoc.shared.ImportResult;
+import vn.khuyenhoc.shared.ImportResult.RowError;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TabularFile;
+import vn.khuyenhoc.shared.VietnameseText;
+
+/**
+ * Households from a spreadsheet, at the scale of a whole commune or district at once: rows are checked in memory
+ * against the villages of the scope, then streamed to PostgreSQL with COPY and inserted in one statement, all in
+ * one transaction, so that the file is saved whole or not at all.
+ */
+@Component
+class FamilyImport {
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("village_code", "Mã thôn", true),
+            new Column("head_name", "Họ tên chủ hộ", true),
+            new Column("members", "Số nhân khẩu", true),
+            new Column("adults", "Số người lớn", true),
+            new Column("school_age_children", "Số trẻ trong độ tuổi đi học", true),
+            new Column("address", "Địa chỉ", false),
+            new Column("phone", "Điện thoại", false));
+
+    private final LocalityService localities;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+
+    FamilyImport(LocalityService localities, JdbcClient jdbc, DataSource dataSource, AuditTrail audit) {
+        this.localities = localities;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
+        user.requireWriter();
+        List<RowError> errors = new ArrayList<>();
+        ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
+        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        Map<String, LocalityView> places = localities.currentByCode(user);
+        Map<String, Integer> seen = new HashMap<>();
+        List<Family.Details> checked = new ArrayList<>(rows.size());
+        for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
+            int before = errors.size();
+            String code = columns.get(row, "village_code");
+            LocalityView village = places.get(code);
+            if (code.isEmpty()) {
+                errors.add(new RowError(row.number(), columns.header("village_code"), "Mã thôn để trống."));
+            } else if (village == null || village.level() != LocalityLevel.VILLAGE) {
+                errors.add(new RowError(
+                        row.number(),
+                        columns.header("village_code"),
+                        "Không có thôn, tổ dân phố đang hoạt động mã “" + code + "” trong phạm vi của bạn."));
+            }
+            Integer members = number(row, columns, "members", errors);
+            Integer adults = number(row, columns, "adults", errors);
+            Integer children = number(row, columns, "school_age_children", errors);
+            Family.Details details = null;
+            if (village != null && errors.size() == before) {
+                try {
+                    details = Family.Details.of(
+                            columns.get(row, "head_name"),
+                            columns.get(row, "address"),
+                            members,
+                            adults,
+                            children,
+                            columns.get(row, "phone"),
+                            village.id());
+                } catch (InvalidInputException e) {
+                    e.problems()
+                            .forEach(p ->
+                                    errors.add(new RowError(row.number(), header(columns, p.field()), p.message())));
+                }
+            }
+            if (details != null) {
+                Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.headName()), row.number());
+                if (first != null) {
+                    errors.add(new RowError(
+                            row.number(),
+                            columns.header("head_name"),
+                            "Trùng với dòng " + first + ": cùng chủ hộ “" + details.headName() + "” trong thôn " + code
+                                    + "."));
+                } else {
+                    checked.add(details);
+                }
+            }
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            errors.add(new RowError(1, "", "Tệp không có dòng dữ liệu nào."));
+        }
+        boolean valid = errors.isEmpty();
+        if (!valid || dryRun) {
+            return new ImportResult(valid, rows.size(), errors, 0);
+        }
+        insert(checked);
+        return new ImportResult(true, rows.size(), errors, checked.size());
+    }
+
+    private record Inserted(long id, String localityPath, Family.Snapshot snapshot) {}
+
+    /** COPY into a temporary table, one INSERT … SELECT into families, and the audit of every new household. */
+    private void insert(List<Family.Details> rows) {
+        jdbc.sql("""
+                        create temporary table family_import (
+                            head_name text, address text, members int, adults int, school_age_children int,
+                            phone text, locality_id bigint) on commit drop
+                        """).update();
+        StringBuilder csv = new StringBuilder(rows.size() * 64);
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
+            for (Family.Details d : rows) {
+                printer.printRecord(
+                        d.headName(),
+                        d.address(),
+                        d.members(),
+                        d.adults(),
+                        d.schoolAgeChildren(),
+                        d.phone(),
+                        d.villageId());
+            }
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy family_import from stdin (format csv)", new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("COPY of the household import failed", e);
+        }
+        List<Inserted> inserted = jdbc.sql("""
+                        insert into families (head_name, address, members, adults, school_age_children, phone, locality_id)
+                        select head_name, address, members, adults, school_age_children, phone, locality_id from family_import
+                        returning id, locality_path::text, head_name, address, members, adults, school_age_children, phone, locality_id
+                        """)
+                .query((rs, n) -> new Inserted(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        new Family.Snapshot(
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getInt(5),
+                                rs.getInt(6),
+                                rs.getInt(7),
+                                rs.getString(8),
+                                rs.getLong(9),
+                                null)))
+                .list();
+        audit.recordChanges(
+                "IMPORT",
+                FamilyService.ENTITY,
+                inserted.stream()
+                        .map(i -> new AuditTrail.Change(String.valueOf(i.id()), null, i.snapshot(), i.localityPath()))
+                        .toList());
+        jdbc.sql("analyze families").update();
+    }
+
+    private static Integer number(
+            TabularFile.TabularRow row, ImportColumns columns, String code, List<RowError> errors) {
+        String text = columns.get(row, code);
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!text.matches("\\d{1,3}")) {
+            errors.add(new RowError(row.number(), columns.header(code), "“" + text + "” không phải số nguyên."));
+            return null;
+        }
+        return Integer.valueOf(text);
+    }
+
+    private static String header(ImportColumns columns, String field) {
+        return columns.header(
+                switch (field) {
+                    case "headName" -> "head_name";
+                    case "schoolAgeChildren" -> "school_age_children";
+                    default -> field;
+                });
+    }
+}

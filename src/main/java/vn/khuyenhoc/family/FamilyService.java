@@ -1,0 +1,178 @@
+package vn.khuyenhoc.family;
+
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.locality.LocalityLevel;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TableWriter;
+
+/** The household registry. Households are personal data: every list shown or exported is logged. */
+@Service
+public class FamilyService {
+
+    static final String ENTITY = "family";
+    static final List<String> EXPORT_HEADERS = List.of(
+            "Mã số",
+            "Họ tên chủ hộ",
+            "Địa chỉ",
+            "Số nhân khẩu",
+            "Số người lớn",
+            "Số trẻ trong độ tuổi đi học",
+            "Điện thoại",
+            "Mã thôn",
+            "Thôn, tổ dân phố",
+            "Xã, phường",
+            "Ngừng theo dõi từ");
+
+    private final FamilyRepository families;
+    private final FamilyQueries queries;
+    private final LocalityService localities;
+    private final AuditTrail audit;
+
+    FamilyService(FamilyRepository families, FamilyQueries queries, LocalityService localities, AuditTrail audit) {
+        this.families = families;
+        this.queries = queries;
+        this.localities = localities;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public FamilyView get(long id, SignedInUser user) {
+        return find(id, user.scopePath())
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy hộ gia đình số " + id + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<FamilyView> find(long id, String scopePath) {
+        return queries.find(id, scopePath);
+    }
+
+    /** One page of the list; the view of a personal list is written to the audit trail. */
+    @Transactional(readOnly = true)
+    Paged<FamilyView> search(FamilySearch search, SignedInUser user, PageQuery page) {
+        String within = localities.subtreePath(search.locality(), user);
+        audit.recordAccess("VIEW_LIST", ENTITY, new Access(search, page.page()), within);
+        return queries.search(search, user.scopePath(), within, page);
+    }
+
+    @Transactional(readOnly = true)
+    void export(FamilySearch search, SignedInUser user, ExportFormat format, OutputStream out) {
+        String within = localities.subtreePath(search.locality(), user);
+        audit.recordAccess("EXPORT", ENTITY, new Access(search, -1), within);
+        try (TableWriter writer = new TableWriter(format, out, "Hộ gia đình", EXPORT_HEADERS)) {
+            queries.each(
+                    search,
+                    user.scopePath(),
+                    within,
+                    f -> writer.row(Arrays.asList(
+                            f.id(),
+                            f.headName(),
+                            f.address(),
+                            f.members(),
+                            f.adults(),
+                            f.schoolAgeChildren(),
+                            f.phone(),
+                            f.villageCode(),
+                            f.villageName(),
+                            f.communeName(),
+                            f.closedOn())));
+        }
+    }
+
+    record Access(FamilySearch filter, int page) {}
+
+    @Transactional
+    FamilyView create(FamilyForm form, SignedInUser user) {
+        user.requireWriter();
+        LocalityView village = village(form, user);
+        Family.Details details = Family.Details.of(
+                form.headName(),
+                form.address(),
+                form.members(),
+                form.adults(),
+                form.schoolAgeChildren(),
+                form.phone(),
+                village.id());
+        checkDuplicates(form, details, 0);
+        Family family = families.save(Family.register(details));
+        audit.recordChange("CREATE", ENTITY, String.valueOf(family.id()), null, family.snapshot(), village.path());
+        return get(family.id(), user);
+    }
+
+    @Transactional
+    FamilyView update(long id, FamilyForm form, SignedInUser user) {
+        user.requireWriter();
+        FamilyView current = get(id, user);
+        if (form.version() == null) {
+            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
+        }
+        LocalityView village = village(form, user);
+        Family.Details details = Family.Details.of(
+                form.headName(),
+                form.address(),
+                form.members(),
+                form.adults(),
+                form.schoolAgeChildren(),
+                form.phone(),
+                village.id());
+        checkDuplicates(form, details, id);
+        Family family = families.findById(id).orElseThrow();
+        Family.Snapshot before = family.snapshot();
+        family.edit(details, form.version());
+        families.save(family);
+        audit.recordChange("UPDATE", ENTITY, String.valueOf(id), before, family.snapshot(), current.localityPath());
+        return get(id, user);
+    }
+
+    @Transactional
+    FamilyView close(long id, LocalDate on, int version, SignedInUser user) {
+        user.requireWriter();
+        FamilyView current = get(id, user);
+        Family family = families.findById(id).orElseThrow();
+        Family.Snapshot before = family.snapshot();
+        family.close(on, version);
+        families.save(family);
+        audit.recordChange("CLOSE", ENTITY, String.valueOf(id), before, family.snapshot(), current.localityPath());
+        return get(id, user);
+    }
+
+    /** A likely duplicate (same head name in the same village) is saved only when the person confirms it. */
+    private void checkDuplicates(FamilyForm form, Family.Details details, long exceptId) {
+        if (Boolean.TRUE.equals(form.confirmDuplicate())) {
+            return;
+        }
+        List<FamilyView> same = queries.likelyDuplicates(details.villageId(), details.headName(), exceptId);
+        if (!same.isEmpty()) {
+            throw new InvalidInputException(
+                    "confirmDuplicate",
+                    "Có thể trùng: thôn này đã có hộ “" + same.get(0).headName()
+                            + "” (số "
+                            + same.stream().map(f -> String.valueOf(f.id())).collect(Collectors.joining(", "))
+                            + "). Kiểm tra lại, hoặc xác nhận vẫn lưu (confirmDuplicate).");
+        }
+    }
+
+    /** New households go only to a current village (a closed village receives none). */
+    LocalityView village(FamilyForm form, SignedInUser user) {
+        LocalityView place = localities.placeOf(form.village(), user);
+        if (place.level() != LocalityLevel.VILLAGE) {
+            throw new InvalidInputException(
+                    "villageCode", "Hộ gia đình phải thuộc một thôn, buôn, tổ dân phố (không phải cả xã).");
+        }
+        return place;
+    }
+}
