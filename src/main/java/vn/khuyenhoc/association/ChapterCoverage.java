@@ -22,7 +22,7 @@ public class ChapterCoverage {
 
     /** The subjects of each host type and whether each is covered, for one subtree and year. */
     private static final String SUBJECTS = """
-            with covering as (
+            with covering as materialized (
                 select ch.host_village_id, ch.host_organization_id, ch.host_clan_id
                 from chapters ch
                 join chapter_movements m on m.chapter_id = ch.id and m.year = :year and m.runs_movement
@@ -30,22 +30,28 @@ public class ChapterCoverage {
                   and (ch.founded_on is null or ch.founded_on < make_date(:year + 1, 1, 1))
                   and (ch.dissolved_on is null or ch.dissolved_on >= make_date(:year + 1, 1, 1))
             ),
+            active as materialized (
+                select ch.host_village_id, ch.host_organization_id, ch.host_clan_id
+                from chapters ch
+                where ch.dissolved_on is null and ch.locality_path <@ cast(:path as ltree)
+            ),
+            -- hash joins against the sets of covered and chapter-holding hosts: linear in the subjects
             subjects as (
                 select 'VILLAGE' as host_type, v.id, v.path as locality_path,
-                       exists (select 1 from covering c where c.host_village_id = v.id) as covered,
-                       exists (select 1 from chapters ch where ch.host_village_id = v.id and ch.dissolved_on is null) as has_chapter
+                       v.id in (select host_village_id from covering where host_village_id is not null) as covered,
+                       v.id in (select host_village_id from active where host_village_id is not null) as has_chapter
                 from localities v
                 where v.level = 'VILLAGE' and v.valid_to is null and v.path <@ cast(:path as ltree)
                 union all
                 select 'ORGANIZATION', o.id, o.locality_path,
-                       exists (select 1 from covering c where c.host_organization_id = o.id),
-                       exists (select 1 from chapters ch where ch.host_organization_id = o.id and ch.dissolved_on is null)
+                       o.id in (select host_organization_id from covering where host_organization_id is not null),
+                       o.id in (select host_organization_id from active where host_organization_id is not null)
                 from organizations o
                 where o.closed_on is null and o.locality_path <@ cast(:path as ltree)
                 union all
                 select 'CLAN', g.id, g.locality_path,
-                       exists (select 1 from covering c where c.host_clan_id = g.id),
-                       exists (select 1 from chapters ch where ch.host_clan_id = g.id and ch.dissolved_on is null)
+                       g.id in (select host_clan_id from covering where host_clan_id is not null),
+                       g.id in (select host_clan_id from active where host_clan_id is not null)
                 from clans g
                 where g.closed_on is null and g.locality_path <@ cast(:path as ltree)
             )

@@ -39,7 +39,7 @@ class FamilyApiController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @AuthenticationPrincipal SignedInUser user) {
-        return families.search(search, user, PageQuery.of(page, size));
+        return families.search(search, user, PageQuery.of(page, size), Long.MAX_VALUE);
     }
 
     @GetMapping("/{id}")

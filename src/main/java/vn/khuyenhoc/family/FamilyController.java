@@ -45,7 +45,9 @@ class FamilyController {
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         model.addAttribute("search", search);
-        model.addAttribute("results", families.search(search, user, PageQuery.of(page, 50)));
+        model.addAttribute(
+                "results", families.search(search, user, PageQuery.of(page, 50), FamilyService.PAGE_COUNT_LIMIT));
+        model.addAttribute("countLimit", FamilyService.PAGE_COUNT_LIMIT);
         return "family/list";
     }
 

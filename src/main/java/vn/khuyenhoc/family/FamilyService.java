@@ -61,12 +61,18 @@ public class FamilyService {
         return queries.find(id, scopePath);
     }
 
-    /** One page of the list; the view of a personal list is written to the audit trail. */
+    /** Pages count at most this many households; past it they say "more than". */
+    static final long PAGE_COUNT_LIMIT = 10_000;
+
+    /**
+     * One page of the list, its total counted up to {@code countLimit}; the view of a personal list is written to
+     * the audit trail.
+     */
     @Transactional(readOnly = true)
-    Paged<FamilyView> search(FamilySearch search, SignedInUser user, PageQuery page) {
+    Paged<FamilyView> search(FamilySearch search, SignedInUser user, PageQuery page, long countLimit) {
         String within = localities.subtreePath(search.locality(), user);
         audit.recordAccess("VIEW_LIST", ENTITY, new Access(search, page.page()), within);
-        return queries.search(search, user.scopePath(), within, page);
+        return queries.search(search, user.scopePath(), within, page, countLimit);
     }
 
     @Transactional(readOnly = true)

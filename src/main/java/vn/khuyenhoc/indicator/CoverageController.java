@@ -46,8 +46,9 @@ class CoverageController {
                 IntStream.rangeClosed(IndicatorService.FIRST_YEAR, Year.now().getValue())
                         .boxed()
                         .toList());
-        model.addAttribute("report", indicators.report(place.code(), chosen, user));
-        model.addAttribute("result", coverage.coverage(place.path(), chosen));
+        ChapterCoverage.Result result = coverage.coverage(place.path(), chosen);
+        model.addAttribute("report", indicators.report(place, chosen, result));
+        model.addAttribute("result", result);
         model.addAttribute("hostTypes", HostType.values());
         model.addAttribute("gapType", gapType);
         model.addAttribute("gaps", coverage.gaps(place.path(), chosen, gapType, PageQuery.of(page, 50)));

@@ -63,7 +63,11 @@ public class IndicatorService {
     public IndicatorReport report(@Nullable String localityCode, @Nullable Integer year, SignedInUser user) {
         LocalityView locality = locality(localityCode, user);
         int chosen = year(year);
-        ChapterCoverage.Result result = coverage.coverage(locality.path(), chosen);
+        return report(locality, chosen, coverage.coverage(locality.path(), chosen));
+    }
+
+    /** The indicators of coverage figures computed already (the coverage page shows both). */
+    IndicatorReport report(LocalityView locality, int year, ChapterCoverage.Result result) {
         Map<String, Map<String, Double>> targets = targets();
         List<Indicator> indicators = new ArrayList<>();
         for (HostType type : HostType.values()) {
@@ -77,7 +81,7 @@ public class IndicatorService {
                     figure.percent(),
                     targets.getOrDefault(code, Map.of())));
         }
-        return new IndicatorReport(locality.code(), locality.name(), chosen, indicators);
+        return new IndicatorReport(locality.code(), locality.name(), year, indicators);
     }
 
     /** Targets by indicator code and milestone year ("2025", "2030"). */

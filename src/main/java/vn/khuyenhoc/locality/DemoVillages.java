@@ -6,22 +6,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.shared.DemoScale;
 
 /**
- * Demo data for newcomers ({@code --khuyenhoc.demo-data=true}): fills every commune that has no village yet with
+ * Demo data for newcomers ({@code --khuyenhoc.demo-data=true}, or {@code province} for every registry): fills every commune that has no village yet with
  * plausible villages, marked {@code demo} so that they can be told apart and removed. Phường get tổ dân phố; xã get
  * thôn and, in the Central Highlands manner, a few buôn.
  */
 @Component
 @Order(30)
-@ConditionalOnBooleanProperty("khuyenhoc.demo-data")
 class DemoVillages implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoVillages.class);
@@ -34,18 +34,28 @@ class DemoVillages implements ApplicationRunner {
     private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final Environment environment;
 
-    DemoVillages(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, AuditTrail audit) {
+    DemoVillages(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TransactionTemplate transactions,
+            AuditTrail audit,
+            Environment environment) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = transactions;
         this.audit = audit;
+        this.environment = environment;
     }
 
     record EmptyCommune(long id, String code, String kind, String path) {}
 
     @Override
     public void run(ApplicationArguments args) {
+        if (DemoScale.of(environment) == DemoScale.NONE) {
+            return;
+        }
         Integer created = transactions.execute(status -> fill());
         log.info("Demo data: {} villages created.", created);
     }

@@ -27,7 +27,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  */
 public record TabularFile(String fileName, List<TabularRow> rows) {
 
-    public static final int MAX_ROWS = 100_000;
+    public static final int MAX_ROWS = 200_000;
 
     /** One non-blank row: its number in the file (1 for the first line) and its cells. */
     public record TabularRow(int number, List<String> cells) {
