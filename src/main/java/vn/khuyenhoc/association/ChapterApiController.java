@@ -22,9 +22,26 @@ import vn.khuyenhoc.shared.SignedInUser;
 class ChapterApiController {
 
     private final ChapterService chapters;
+    private final ChapterImport imports;
 
-    ChapterApiController(ChapterService chapters) {
+    ChapterApiController(ChapterService chapters, ChapterImport imports) {
         this.chapters = chapters;
+        this.imports = imports;
+    }
+
+    @PostMapping(path = "/import", consumes = "multipart/form-data")
+    ResponseEntity<vn.khuyenhoc.shared.ImportResult> importFile(
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user)
+            throws java.io.IOException {
+        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+        var result = imports.run(vn.khuyenhoc.shared.TabularFile.read(name, file.getBytes()), user, dryRun);
+        return ResponseEntity.status(
+                        result.valid() || dryRun
+                                ? org.springframework.http.HttpStatus.OK
+                                : org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(result);
     }
 
     @GetMapping

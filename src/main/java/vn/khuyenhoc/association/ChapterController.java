@@ -33,9 +33,82 @@ import vn.khuyenhoc.shared.SignedInUser;
 class ChapterController {
 
     private final ChapterService chapters;
+    private final ChapterImport imports;
+    private final vn.khuyenhoc.locality.LocalityService localities;
 
-    ChapterController(ChapterService chapters) {
+    ChapterController(
+            ChapterService chapters, ChapterImport imports, vn.khuyenhoc.locality.LocalityService localities) {
         this.chapters = chapters;
+        this.imports = imports;
+        this.localities = localities;
+    }
+
+    @GetMapping("/chapters/export")
+    void export(
+            ChapterSearch search,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @AuthenticationPrincipal SignedInUser user,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        vn.khuyenhoc.shared.ExportFormat chosen = vn.khuyenhoc.shared.ExportFormat.of(format);
+        response.setContentType(chosen.contentType());
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"chi-hoi-khuyen-hoc." + chosen.extension() + "\"");
+        chapters.export(search, user, chosen, response.getOutputStream());
+    }
+
+    @GetMapping("/chapters/import")
+    String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return importModel(model, null);
+    }
+
+    @PostMapping("/chapters/import")
+    String importFile(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
+            return importModel(model, null);
+        }
+        try {
+            var result = imports.run(
+                    vn.khuyenhoc.shared.TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()),
+                    user,
+                    dryRun);
+            model.addAttribute("dryRun", dryRun);
+            return importModel(model, result);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problem", e.getMessage());
+            return importModel(model, null);
+        }
+    }
+
+    @GetMapping("/chapters/import/template.xlsx")
+    void template(@AuthenticationPrincipal SignedInUser user, jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        response.setContentType(vn.khuyenhoc.shared.ExportFormat.XLSX.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"mau-chi-hoi.xlsx\"");
+        vn.khuyenhoc.shared.TableWriter.template(
+                response.getOutputStream(),
+                ChapterImport.COLUMNS.stream().map(c -> c.header()).toList(),
+                localities.currentByCode(user).values().stream()
+                        .sorted(java.util.Comparator.comparing(l -> l.code()))
+                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
+                        .toList());
+    }
+
+    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
+        model.addAttribute("title", "Nhập chi hội, ban khuyến học từ tệp");
+        model.addAttribute("action", "/chapters/import");
+        model.addAttribute("templateUrl", "/chapters/import/template.xlsx");
+        model.addAttribute("columns", ChapterImport.COLUMNS);
+        model.addAttribute("back", "/chapters");
+        model.addAttribute("result", result);
+        return "shared/import";
     }
 
     @GetMapping("/chapters")

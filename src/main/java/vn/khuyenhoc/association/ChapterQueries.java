@@ -44,15 +44,8 @@ class ChapterQueries {
     }
 
     Paged<ChapterView> search(ChapterSearch search, String scope, String within, PageQuery page) {
-        RegistryFilter filter = RegistryFilter.within("ch", scope, within)
-                .nameContains("ch", search.q())
-                .status("ch.dissolved_on", search.status())
-                .and(
-                        "ch.host_type = :hostType",
-                        "hostType",
-                        VietnameseText.choose(HostType.values(), HostType::label, search.hostType())
-                                .map(Enum::name)
-                                .orElse(null));
+        RegistryFilter filter = filter(search, scope, within);
+
         long total = jdbc.sql("select count(*) from chapters ch" + filter.sql())
                 .params(filter.params())
                 .query(Long.class)
@@ -65,6 +58,29 @@ class ChapterQueries {
                 .query(ChapterView.class)
                 .list();
         return new Paged<>(items, total, page.page(), page.size());
+    }
+
+    void each(ChapterSearch search, String scope, String within, java.util.function.Consumer<ChapterView> consumer) {
+        RegistryFilter filter = filter(search, scope, within);
+        try (java.util.stream.Stream<ChapterView> rows = jdbc
+                .sql(SELECT + filter.sql() + " order by ch.name collate vi_natural, ch.id")
+                .params(filter.params())
+                .query(ChapterView.class)
+                .stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    private static RegistryFilter filter(ChapterSearch search, String scope, String within) {
+        return RegistryFilter.within("ch", scope, within)
+                .nameContains("ch", search.q())
+                .status("ch.dissolved_on", search.status())
+                .and(
+                        "ch.host_type = :hostType",
+                        "hostType",
+                        VietnameseText.choose(HostType.values(), HostType::label, search.hostType())
+                                .map(Enum::name)
+                                .orElse(null));
     }
 
     boolean hostHasActiveChapter(HostType type, long hostId) {

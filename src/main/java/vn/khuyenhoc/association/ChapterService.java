@@ -1,5 +1,6 @@
 package vn.khuyenhoc.association;
 
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -15,12 +16,14 @@ import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.organization.OrganizationService;
 import vn.khuyenhoc.organization.OrganizationView;
+import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TableWriter;
 import vn.khuyenhoc.shared.VietnameseText;
 
 /** Chapters of the Study Promotion Association and the yearly record of whether each ran the movement. */
@@ -67,6 +70,41 @@ public class ChapterService {
     @Transactional(readOnly = true)
     List<Movement> movements(long id, SignedInUser user) {
         return queries.movements(get(id, user).id());
+    }
+
+    @Transactional(readOnly = true)
+    void export(ChapterSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
+        try (TableWriter writer = new TableWriter(
+                format,
+                out,
+                "Chi hội, ban khuyến học",
+                List.of(
+                        "Mã số",
+                        "Tên",
+                        "Loại",
+                        "Đặt tại",
+                        "Nơi đặt",
+                        "Xã, phường",
+                        "Ngày thành lập",
+                        "Số quyết định",
+                        "Năm gần nhất có phong trào",
+                        "Ngày giải thể"))) {
+            queries.each(
+                    search,
+                    user.scopePath(),
+                    localities.subtreePath(search.locality(), user),
+                    c -> writer.row(java.util.Arrays.asList(
+                            c.id(),
+                            c.name(),
+                            c.kind().label(),
+                            c.hostType().label(),
+                            c.hostName(),
+                            c.communeName(),
+                            c.foundedOn(),
+                            c.decisionNo(),
+                            c.lastMovementYear(),
+                            c.dissolvedOn())));
+        }
     }
 
     @Transactional

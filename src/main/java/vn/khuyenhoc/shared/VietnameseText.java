@@ -43,7 +43,7 @@ public final class VietnameseText {
 
     /**
      * The constant whose code ({@code TO_DAN_PHO}) or Vietnamese label ({@code Tổ dân phố}) the text names, in any
-     * case, with or without diacritics, with spaces or underscores.
+     * case, with or without diacritics, with spaces or underscores; the part of a label before a comma also counts.
      */
     public static <E extends Enum<E>> Optional<E> choose(E[] values, Function<E, String> label, @Nullable String text) {
         String folded = fold(text).replace('_', ' ');
@@ -51,8 +51,12 @@ public final class VietnameseText {
             return Optional.empty();
         }
         for (E value : values) {
+            String foldedLabel = fold(label.apply(value));
+            // "thôn" names "Thôn, tổ dân phố": the part of a label before its comma is accepted too
+            String shortLabel = foldedLabel.split(",")[0].strip();
             if (fold(value.name()).replace('_', ' ').equals(folded)
-                    || fold(label.apply(value)).equals(folded)) {
+                    || foldedLabel.equals(folded)
+                    || shortLabel.equals(folded)) {
                 return Optional.of(value);
             }
         }

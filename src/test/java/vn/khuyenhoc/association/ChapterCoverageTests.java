@@ -199,6 +199,61 @@ class ChapterCoverageTests {
     }
 
     @Test
+    void chapterImportIsAllOrNothingAndExportFollowsTheFilter() throws Exception {
+        String first = post(
+                "/api/v1/localities",
+                "{\"parentCode\":\"22237\",\"name\":\"Thôn Nhập Một\",\"kind\":\"thôn\"}",
+                "$.code");
+        String second = post(
+                "/api/v1/localities",
+                "{\"parentCode\":\"22237\",\"name\":\"Thôn Nhập Hai\",\"kind\":\"thôn\"}",
+                "$.code");
+        String bad = "kind,host_type,host_code,founded_on\nCHI_HOI,VILLAGE," + first
+                + ",01/02/2015\nchi hội khuyến học,thôn," + second + ",2016-13-01\n";
+        String good = "Loại,Đặt tại,Mã thôn,Ngày thành lập\nCHI_HOI,VILLAGE," + first
+                + ",01/02/2015\nchi hội khuyến học,thôn," + second + ",\n";
+
+        var rejected = upload(bad, false);
+        assertThat(rejected)
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].row")
+                .isEqualTo(3);
+        assertThat(rejected).bodyJson().extractingPath("$.errors[0].column").isEqualTo("Ngày thành lập");
+        assertThat(mvc.get().uri("/api/v1/chapters").param("locality", "22237").with(admin()))
+                .bodyJson()
+                .extractingPath("$.total")
+                .isEqualTo(0);
+
+        assertThat(upload(good, false))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.saved")
+                .isEqualTo(2);
+        var export = mvc.get()
+                .uri("/chapters/export")
+                .param("locality", "22237")
+                .param("format", "csv")
+                .with(user(accounts.admin()))
+                .exchange();
+        assertThat(export).hasStatusOk();
+        String csv = export.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("Chi hội khuyến học Thôn Nhập Một").contains("Chi hội khuyến học Thôn Nhập Hai");
+        assertThat(csv.lines().count()).isEqualTo(3);
+    }
+
+    private MvcTestResult upload(String csv, boolean dryRun) {
+        return mvc.post()
+                .uri("/api/v1/chapters/import")
+                .multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "chi-hoi.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("dryRun", String.valueOf(dryRun))
+                .with(admin())
+                .exchange();
+    }
+
+    @Test
     void aYearOutsideTheProgrammeIsRefused() {
         assertThat(mvc.get().uri("/api/v1/indicators").param("year", "2019").with(admin()))
                 .hasStatus(400)

@@ -32,4 +32,25 @@ class VietnameseTextTests {
         assertThat(VietnameseText.clean(null)).isNull();
         assertThat(VietnameseText.cleanOrEmpty(null)).isEmpty();
     }
+
+    enum Kind {
+        TO_DAN_PHO("Tổ dân phố"),
+        VILLAGE("Thôn, tổ dân phố");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    @Test
+    void choosesAConstantByCodeLabelOrTheLabelBeforeItsComma() {
+        assertThat(VietnameseText.choose(Kind.values(), k -> k.label, "to dan pho"))
+                .contains(Kind.TO_DAN_PHO);
+        assertThat(VietnameseText.choose(Kind.values(), k -> k.label, "TỔ DÂN PHỐ"))
+                .contains(Kind.TO_DAN_PHO);
+        assertThat(VietnameseText.choose(Kind.values(), k -> k.label, "thôn")).contains(Kind.VILLAGE);
+        assertThat(VietnameseText.choose(Kind.values(), k -> k.label, "làng")).isEmpty();
+    }
 }

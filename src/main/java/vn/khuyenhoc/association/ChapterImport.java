@@ -1,0 +1,113 @@
+package vn.khuyenhoc.association;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.shared.ImportColumns;
+import vn.khuyenhoc.shared.ImportColumns.Column;
+import vn.khuyenhoc.shared.ImportResult;
+import vn.khuyenhoc.shared.ImportResult.RowError;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TabularFile;
+
+/**
+ * Chapters from a spreadsheet: each row is checked as the form would check it (host in scope, one active chapter
+ * per host, dates), inside one transaction that is rolled back unless every row is valid and the run is not a dry run.
+ */
+@Component
+class ChapterImport {
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("kind", "Loại", true),
+            new Column("host_type", "Đặt tại", true),
+            new Column("host_code", "Mã thôn", false),
+            new Column("host_id", "Mã số cơ quan, dòng họ", false),
+            new Column("name", "Tên", false),
+            new Column("founded_on", "Ngày thành lập", false),
+            new Column("decision_no", "Số quyết định", false));
+
+    private final ChapterService chapters;
+
+    ChapterImport(ChapterService chapters) {
+        this.chapters = chapters;
+    }
+
+    @Transactional
+    public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
+        user.requireWriter();
+        List<RowError> errors = new ArrayList<>();
+        ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
+        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        Map<String, Integer> seen = new HashMap<>();
+        int saved = 0;
+        for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
+            String hostCode = columns.get(row, "host_code");
+            String hostIdText = columns.get(row, "host_id");
+            String foundedText = columns.get(row, "founded_on");
+            var foundedOn = ImportColumns.parseDate(foundedText);
+            if (!foundedText.isEmpty() && foundedOn.isEmpty()) {
+                errors.add(new RowError(
+                        row.number(),
+                        columns.header("founded_on"),
+                        "Ngày “" + foundedText + "” không hợp lệ (ghi dd/mm/yyyy)."));
+                continue;
+            }
+            if (!hostIdText.isEmpty() && !hostIdText.matches("\\d{1,18}")) {
+                errors.add(new RowError(
+                        row.number(), columns.header("host_id"), "“" + hostIdText + "” không phải mã số."));
+                continue;
+            }
+            String host = columns.get(row, "host_type") + "|" + hostCode + "|" + hostIdText;
+            Integer first = seen.putIfAbsent(host, row.number());
+            if (first != null) {
+                errors.add(new RowError(
+                        row.number(),
+                        columns.header(hostCode.isEmpty() ? "host_id" : "host_code"),
+                        "Trùng nơi đặt với dòng " + first + "."));
+                continue;
+            }
+            ChapterForm form = new ChapterForm(
+                    columns.get(row, "kind"),
+                    columns.get(row, "name"),
+                    columns.get(row, "host_type"),
+                    hostIdText.isEmpty() ? null : Long.valueOf(hostIdText),
+                    hostCode,
+                    foundedOn.orElse(null),
+                    columns.get(row, "decision_no"),
+                    null);
+            try {
+                chapters.create(form, user);
+                saved++;
+            } catch (InvalidInputException e) {
+                e.problems()
+                        .forEach(p -> errors.add(new RowError(
+                                row.number(),
+                                columns.header(
+                                        switch (p.field()) {
+                                            case "hostType" -> "host_type";
+                                            case "hostCode" -> "host_code";
+                                            case "hostId" -> "host_id";
+                                            case "foundedOn" -> "founded_on";
+                                            case "decisionNo" -> "decision_no";
+                                            default -> p.field();
+                                        }),
+                                p.message())));
+            }
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            errors.add(new RowError(1, "", "Tệp không có dòng dữ liệu nào."));
+        }
+        boolean valid = errors.isEmpty();
+        if (!valid || dryRun) {
+            // all or nothing: what the loop created is undone with the transaction
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                    .setRollbackOnly();
+            return new ImportResult(valid, rows.size(), errors, 0);
+        }
+        return new ImportResult(true, rows.size(), errors, saved);
+    }
+}
