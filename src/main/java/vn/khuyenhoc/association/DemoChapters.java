@@ -43,7 +43,7 @@ class DemoChapters implements ApplicationRunner {
                             select 'CHI_HOI', 'Chi hội khuyến học ' || v.name, 'VILLAGE', v.id, v.id,
                                    date '2008-01-01' + (v.id * 53 % 4000)::int, (v.id % 90 + 1) || '/QĐ-HKH', true
                             from localities v
-                            where v.level = 'VILLAGE' and v.valid_to is null and v.demo and v.id % 12 <> 0
+                            where v.level = 'VILLAGE' and v.valid_to is null and v.demo and abs(hashint8(v.id)) % 12 <> 0
                               and not exists (select 1 from chapters c where c.host_village_id = v.id)
                             """).update();
             chapters += jdbc.sql("""
@@ -51,7 +51,7 @@ class DemoChapters implements ApplicationRunner {
                             select 'BAN_KHUYEN_HOC', 'Ban khuyến học ' || o.name, 'ORGANIZATION', o.id, o.locality_id,
                                    date '2010-01-01' + (o.id * 31 % 4000)::int, true
                             from organizations o
-                            where o.demo and o.closed_on is null and o.id % 2 = 0
+                            where o.demo and o.closed_on is null and abs(hashint8(o.id)) % 2 = 0
                               and not exists (select 1 from chapters c where c.host_organization_id = o.id)
                             """).update();
             chapters += jdbc.sql("""
@@ -59,7 +59,7 @@ class DemoChapters implements ApplicationRunner {
                             select 'BAN_KHUYEN_HOC', 'Ban khuyến học ' || g.name, 'CLAN', g.id, g.locality_id,
                                    date '2012-01-01' + (g.id * 29 % 3000)::int, true
                             from clans g
-                            where g.demo and g.closed_on is null and g.id % 5 = 0
+                            where g.demo and g.closed_on is null and abs(hashint8(g.id)) % 5 = 0
                               and not exists (select 1 from chapters c where c.host_clan_id = g.id)
                             """).update();
             jdbc.sql("""

@@ -42,7 +42,7 @@ class DemoFamilies implements ApplicationRunner {
                 status -> jdbc.sql("""
                         insert into families (head_name, address, members, adults, school_age_children, phone, locality_id, demo)
                         select case when h % 5 = 0
-                                    then (array['Y', 'H''', 'Y', 'H''', 'Ama', 'Ami'])[1 + h % 6] || (array['Bhăm', 'Hen', 'Khuê', 'Thoa', 'Jũ', 'Đrin', 'Blô', 'Nga'])[1 + (h / 7) % 8]
+                                    then (array['Y ', 'H''', 'Y ', 'H''', 'Ama ', 'Ami '])[1 + h % 6] || (array['Bhăm', 'Hen', 'Khuê', 'Thoa', 'Jũ', 'Đrin', 'Blô', 'Nga'])[1 + (h / 7) % 8]
                                          || ' ' || (array['Niê', 'Mlô', 'Êban', 'Ksơr', 'Byă', 'Adrơng', 'Buôn Krông', 'Kbuôr'])[1 + (h / 3) % 8]
                                     else (array['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'])[1 + h % 16]
                                          || ' ' || (array['Văn', 'Thị', 'Hữu', 'Đức', 'Thị', 'Minh', 'Quốc', 'Thị Thu'])[1 + (h / 16) % 8]
