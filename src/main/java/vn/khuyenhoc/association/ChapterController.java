@@ -1,5 +1,6 @@
 package vn.khuyenhoc.association;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.Year;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.SignedInUser;
@@ -32,12 +36,14 @@ import vn.khuyenhoc.shared.SignedInUser;
 @Controller
 class ChapterController {
 
+    private static final ImportPage IMPORT_PAGE =
+            new ImportPage("Nhập chi hội, ban khuyến học từ tệp", "/chapters", "mau-chi-hoi", ChapterImport.COLUMNS);
+
     private final ChapterService chapters;
     private final ChapterImport imports;
-    private final vn.khuyenhoc.locality.LocalityService localities;
+    private final LocalityService localities;
 
-    ChapterController(
-            ChapterService chapters, ChapterImport imports, vn.khuyenhoc.locality.LocalityService localities) {
+    ChapterController(ChapterService chapters, ChapterImport imports, LocalityService localities) {
         this.chapters = chapters;
         this.imports = imports;
         this.localities = localities;
@@ -48,19 +54,17 @@ class ChapterController {
             ChapterSearch search,
             @RequestParam(defaultValue = "xlsx") String format,
             @AuthenticationPrincipal SignedInUser user,
-            jakarta.servlet.http.HttpServletResponse response)
+            HttpServletResponse response)
             throws IOException {
-        vn.khuyenhoc.shared.ExportFormat chosen = vn.khuyenhoc.shared.ExportFormat.of(format);
-        response.setContentType(chosen.contentType());
-        response.setHeader(
-                "Content-Disposition", "attachment; filename=\"chi-hoi-khuyen-hoc." + chosen.extension() + "\"");
+        ExportFormat chosen = ExportFormat.of(format);
+        chosen.attach(response, "chi-hoi-khuyen-hoc");
         chapters.export(search, user, chosen, response.getOutputStream());
     }
 
     @GetMapping("/chapters/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
         user.requireWriter();
-        return importModel(model, null);
+        return IMPORT_PAGE.show(model, null);
     }
 
     @PostMapping("/chapters/import")
@@ -70,45 +74,12 @@ class ChapterController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
-            return importModel(model, null);
-        }
-        try {
-            var result = imports.run(
-                    vn.khuyenhoc.shared.TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()),
-                    user,
-                    dryRun);
-            model.addAttribute("dryRun", dryRun);
-            return importModel(model, result);
-        } catch (InvalidInputException e) {
-            model.addAttribute("problem", e.getMessage());
-            return importModel(model, null);
-        }
+        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 
     @GetMapping("/chapters/import/template.xlsx")
-    void template(@AuthenticationPrincipal SignedInUser user, jakarta.servlet.http.HttpServletResponse response)
-            throws IOException {
-        response.setContentType(vn.khuyenhoc.shared.ExportFormat.XLSX.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"mau-chi-hoi.xlsx\"");
-        vn.khuyenhoc.shared.TableWriter.template(
-                response.getOutputStream(),
-                ChapterImport.COLUMNS.stream().map(c -> c.header()).toList(),
-                localities.currentByCode(user).values().stream()
-                        .sorted(java.util.Comparator.comparing(l -> l.code()))
-                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
-                        .toList());
-    }
-
-    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
-        model.addAttribute("title", "Nhập chi hội, ban khuyến học từ tệp");
-        model.addAttribute("action", "/chapters/import");
-        model.addAttribute("templateUrl", "/chapters/import/template.xlsx");
-        model.addAttribute("columns", ChapterImport.COLUMNS);
-        model.addAttribute("back", "/chapters");
-        model.addAttribute("result", result);
-        return "shared/import";
+    void template(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
+        IMPORT_PAGE.template(response, localities.templateRows(user));
     }
 
     @GetMapping("/chapters")

@@ -18,15 +18,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.SignedInUser;
-import vn.khuyenhoc.shared.TableWriter;
-import vn.khuyenhoc.shared.TabularFile;
 
 /** Pages of the clan registry: list with filters, detail, form, close, import and export. */
 @Controller
 class ClanController {
+
+    private static final ImportPage IMPORT_PAGE = new ImportPage(
+            "Nhập dòng họ, hội đồng hương, cơ sở tôn giáo từ tệp", "/clans", "mau-dong-ho", ClanImport.COLUMNS);
 
     private final ClanService clans;
     private final ClanImport imports;
@@ -58,8 +60,7 @@ class ClanController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        response.setContentType(chosen.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"dong-ho." + chosen.extension() + "\"");
+        chosen.attach(response, "dong-ho");
         clans.export(search, user, chosen, response.getOutputStream());
     }
 
@@ -130,7 +131,7 @@ class ClanController {
     @GetMapping("/clans/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
         user.requireWriter();
-        return importModel(model, null);
+        return IMPORT_PAGE.show(model, null);
     }
 
     @PostMapping("/clans/import")
@@ -140,42 +141,12 @@ class ClanController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
-            return importModel(model, null);
-        }
-        try {
-            var result = imports.run(
-                    TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()), user, dryRun);
-            model.addAttribute("dryRun", dryRun);
-            return importModel(model, result);
-        } catch (InvalidInputException e) {
-            model.addAttribute("problem", e.getMessage());
-            return importModel(model, null);
-        }
+        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 
     @GetMapping("/clans/import/template.xlsx")
     void template(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
-        response.setContentType(ExportFormat.XLSX.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"mau-dong-ho.xlsx\"");
-        TableWriter.template(
-                response.getOutputStream(),
-                ClanImport.COLUMNS.stream().map(c -> c.header()).toList(),
-                localities.currentByCode(user).values().stream()
-                        .sorted(java.util.Comparator.comparing(l -> l.code()))
-                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
-                        .toList());
-    }
-
-    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
-        model.addAttribute("title", "Nhập dòng họ, hội đồng hương, cơ sở tôn giáo từ tệp");
-        model.addAttribute("action", "/clans/import");
-        model.addAttribute("templateUrl", "/clans/import/template.xlsx");
-        model.addAttribute("columns", ClanImport.COLUMNS);
-        model.addAttribute("back", "/clans");
-        model.addAttribute("result", result);
-        return "shared/import";
+        IMPORT_PAGE.template(response, localities.templateRows(user));
     }
 
     private String form(

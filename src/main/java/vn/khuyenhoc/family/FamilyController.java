@@ -18,15 +18,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.SignedInUser;
-import vn.khuyenhoc.shared.TableWriter;
-import vn.khuyenhoc.shared.TabularFile;
 
 /** Pages of the household registry: list with filters, detail, form, close, import and export. */
 @Controller
 class FamilyController {
+
+    private static final ImportPage IMPORT_PAGE =
+            new ImportPage("Nhập hộ gia đình từ tệp", "/families", "mau-ho-gia-dinh", FamilyImport.COLUMNS);
 
     private final FamilyService families;
     private final FamilyImport imports;
@@ -59,8 +61,7 @@ class FamilyController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        response.setContentType(chosen.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"ho-gia-dinh." + chosen.extension() + "\"");
+        chosen.attach(response, "ho-gia-dinh");
         families.export(search, user, chosen, response.getOutputStream());
     }
 
@@ -135,7 +136,7 @@ class FamilyController {
     @GetMapping("/families/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
         user.requireWriter();
-        return importModel(model, null);
+        return IMPORT_PAGE.show(model, null);
     }
 
     @PostMapping("/families/import")
@@ -145,42 +146,12 @@ class FamilyController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
-            return importModel(model, null);
-        }
-        try {
-            var result = imports.run(
-                    TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()), user, dryRun);
-            model.addAttribute("dryRun", dryRun);
-            return importModel(model, result);
-        } catch (InvalidInputException e) {
-            model.addAttribute("problem", e.getMessage());
-            return importModel(model, null);
-        }
+        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 
     @GetMapping("/families/import/template.xlsx")
     void template(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
-        response.setContentType(ExportFormat.XLSX.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"mau-ho-gia-dinh.xlsx\"");
-        TableWriter.template(
-                response.getOutputStream(),
-                FamilyImport.COLUMNS.stream().map(c -> c.header()).toList(),
-                localities.currentByCode(user).values().stream()
-                        .sorted(java.util.Comparator.comparing(l -> l.code()))
-                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
-                        .toList());
-    }
-
-    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
-        model.addAttribute("title", "Nhập hộ gia đình từ tệp");
-        model.addAttribute("action", "/families/import");
-        model.addAttribute("templateUrl", "/families/import/template.xlsx");
-        model.addAttribute("columns", FamilyImport.COLUMNS);
-        model.addAttribute("back", "/families");
-        model.addAttribute("result", result);
-        return "shared/import";
+        IMPORT_PAGE.template(response, localities.templateRows(user));
     }
 
     private String form(

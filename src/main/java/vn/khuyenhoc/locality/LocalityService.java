@@ -104,6 +104,15 @@ public class LocalityService {
         return byCode;
     }
 
+    /** Code, name and parent of every current commune and village in scope, the second sheet of import templates. */
+    @Transactional(readOnly = true)
+    public List<List<String>> templateRows(SignedInUser user) {
+        return queries.current(user.scopePath()).stream()
+                .sorted(java.util.Comparator.comparing(LocalityView::code))
+                .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
+                .toList();
+    }
+
     /** How many current localities of each level the user's scope holds. */
     @Transactional(readOnly = true)
     public Map<LocalityLevel, Long> countByLevel(SignedInUser user) {

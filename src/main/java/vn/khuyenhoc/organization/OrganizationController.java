@@ -18,15 +18,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.SignedInUser;
-import vn.khuyenhoc.shared.TableWriter;
-import vn.khuyenhoc.shared.TabularFile;
 
 /** Pages of the organization registry: list with filters, detail, form, close, import and export. */
 @Controller
 class OrganizationController {
+
+    private static final ImportPage IMPORT_PAGE = new ImportPage(
+            "Nhập cơ quan, đơn vị từ tệp", "/organizations", "mau-co-quan-don-vi", OrganizationImport.COLUMNS);
 
     private final OrganizationService organizations;
     private final OrganizationImport imports;
@@ -58,8 +60,7 @@ class OrganizationController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        response.setContentType(chosen.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"co-quan-don-vi." + chosen.extension() + "\"");
+        chosen.attach(response, "co-quan-don-vi");
         organizations.export(search, user, chosen, response.getOutputStream());
     }
 
@@ -134,7 +135,7 @@ class OrganizationController {
     @GetMapping("/organizations/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
         user.requireWriter();
-        return importModel(model, null);
+        return IMPORT_PAGE.show(model, null);
     }
 
     @PostMapping("/organizations/import")
@@ -144,42 +145,12 @@ class OrganizationController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
-            return importModel(model, null);
-        }
-        try {
-            var result = imports.run(
-                    TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()), user, dryRun);
-            model.addAttribute("dryRun", dryRun);
-            return importModel(model, result);
-        } catch (InvalidInputException e) {
-            model.addAttribute("problem", e.getMessage());
-            return importModel(model, null);
-        }
+        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 
     @GetMapping("/organizations/import/template.xlsx")
     void template(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
-        response.setContentType(ExportFormat.XLSX.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"mau-co-quan-don-vi.xlsx\"");
-        TableWriter.template(
-                response.getOutputStream(),
-                OrganizationImport.COLUMNS.stream().map(c -> c.header()).toList(),
-                localities.currentByCode(user).values().stream()
-                        .sorted(java.util.Comparator.comparing(l -> l.code()))
-                        .map(l -> List.of(l.code(), l.name(), l.parentName() == null ? "" : l.parentName()))
-                        .toList());
-    }
-
-    private String importModel(Model model, vn.khuyenhoc.shared.@Nullable ImportResult result) {
-        model.addAttribute("title", "Nhập cơ quan, đơn vị từ tệp");
-        model.addAttribute("action", "/organizations/import");
-        model.addAttribute("templateUrl", "/organizations/import/template.xlsx");
-        model.addAttribute("columns", OrganizationImport.COLUMNS);
-        model.addAttribute("back", "/organizations");
-        model.addAttribute("result", result);
-        return "shared/import";
+        IMPORT_PAGE.template(response, localities.templateRows(user));
     }
 
     private String form(

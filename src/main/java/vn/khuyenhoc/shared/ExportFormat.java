@@ -22,6 +22,12 @@ public enum ExportFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Prepares a download: content type and a file name made of {@code baseName} and this format's extension. */
+    public void attach(jakarta.servlet.http.HttpServletResponse response, String baseName) {
+        response.setContentType(contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + baseName + "." + extension() + "\"");
+    }
+
     public static ExportFormat of(@Nullable String text) {
         return "csv".equalsIgnoreCase(text) ? CSV : XLSX;
     }

@@ -149,6 +149,31 @@ class OrganizationTests {
     }
 
     @Test
+    void templateListsTheColumnsAndTheUsersLocalities() throws Exception {
+        SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "24133");
+
+        var result = mvc.get()
+                .uri("/organizations/import/template.xlsx")
+                .with(user(officer))
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        try (XSSFWorkbook book =
+                new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Mã địa bàn");
+            assertThat(book.getSheetAt(1).getRow(1).getCell(0).getStringCellValue())
+                    .startsWith("24133");
+            assertThat(book.getSheetAt(1).getLastRowNum()).isGreaterThanOrEqualTo(1);
+        }
+        assertThat(mvc.get().uri("/organizations/import").with(user(officer)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Tên cơ quan, đơn vị")
+                .contains("Kiểm tra và lưu");
+    }
+
+    @Test
     void viewerCannotOpenTheForm() {
         SignedInUser viewer = accounts.open(Role.VIEWER, "66");
 
