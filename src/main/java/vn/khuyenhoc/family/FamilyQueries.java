@@ -114,7 +114,7 @@ class FamilyQueries {
                 .status("f.closed_on", search.status());
         if (ids.length == 2) {
             filter.and(
-                    "f.locality_id in (select id from localities where parent_id = :communeId)",
+                    "f.locality_id = any(array(select id from localities where parent_id = :communeId))",
                     "communeId",
                     Long.valueOf(ids[1]));
         } else if (ids.length >= 3) {

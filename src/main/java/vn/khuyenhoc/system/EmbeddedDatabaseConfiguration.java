@@ -68,7 +68,8 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "50")
-                .setServerConfig("shared_buffers", "128MB")
+                // the household table of a province (~900,000 rows) and its indexes stay in memory
+                .setServerConfig("shared_buffers", "512MB")
                 .setPGStartupWait(Duration.ofMinutes(2))
                 .start();
     }
