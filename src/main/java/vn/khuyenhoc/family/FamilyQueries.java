@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khuyenhoc.shared.PageQuery;
@@ -57,7 +59,27 @@ class FamilyQueries {
                         + filter(search, scope, within, false).sql()
                         + "), matches as materialized (select id from scoped where search_name like search_key(:q)) "
                 : "with matches as materialized (select f.id from families f" + filter.sql() + ") ";
-        return page(filter.params(), with, " where f.id in (select id from matches)", page, countLimit);
+        return matches(filter.params(), with, page, countLimit);
+    }
+
+    private record Counted(FamilyView family, long total) {}
+
+    /** The matches are few enough to count in the statement that reads the page: the matching runs once. */
+    private Paged<FamilyView> matches(Map<String, Object> params, String with, PageQuery page, long countLimit) {
+        RowMapper<FamilyView> families = new DataClassRowMapper<>(FamilyView.class);
+        List<Counted> rows = jdbc.sql(with + "select m.*, count(*) over () as total_count from (" + SELECT
+                        + " where f.id in (select id from matches)) m"
+                        + " order by m.head_name collate vi_natural, m.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new Counted(families.mapRow(rs, n), rs.getLong("total_count")))
+                .list();
+        if (rows.isEmpty() && page.page() > 0) {
+            return page(params, with, " where f.id in (select id from matches)", page, countLimit);
+        }
+        long total = rows.isEmpty() ? 0 : Math.min(rows.get(0).total(), countLimit);
+        return new Paged<>(rows.stream().map(Counted::family).toList(), total, page.page(), page.size());
     }
 
     private Paged<FamilyView> page(
