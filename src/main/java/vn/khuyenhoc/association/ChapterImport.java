@@ -84,18 +84,7 @@ class ChapterImport {
                 saved++;
             } catch (InvalidInputException e) {
                 e.problems()
-                        .forEach(p -> errors.add(new RowError(
-                                row.number(),
-                                columns.header(
-                                        switch (p.field()) {
-                                            case "hostType" -> "host_type";
-                                            case "hostCode" -> "host_code";
-                                            case "hostId" -> "host_id";
-                                            case "foundedOn" -> "founded_on";
-                                            case "decisionNo" -> "decision_no";
-                                            default -> p.field();
-                                        }),
-                                p.message())));
+                        .forEach(p -> errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
             }
         }
         if (rows.isEmpty() && errors.isEmpty()) {

@@ -102,6 +102,17 @@ class ChapterQueries {
                         """).param("id", chapterId).query(Movement.class).list();
     }
 
+    Optional<Movement> movement(long chapterId, int year) {
+        return jdbc.sql("""
+                        select year, runs_movement, note, evidence_name, updated_by, updated_at
+                        from chapter_movements where chapter_id = :id and year = :year
+                        """)
+                .param("id", chapterId)
+                .param("year", year)
+                .query(Movement.class)
+                .optional();
+    }
+
     void saveMovement(long chapterId, int year, boolean runs, String note, Evidence evidence, String actor) {
         jdbc.sql("""
                         insert into chapter_movements (chapter_id, year, runs_movement, note, evidence_name, evidence_type, evidence, updated_by)

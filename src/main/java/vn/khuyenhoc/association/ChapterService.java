@@ -175,15 +175,9 @@ public class ChapterService {
                 throw new InvalidInputException("evidence", "Minh chứng phải là tệp PDF, JPEG hoặc PNG.");
             }
         }
-        Movement before = queries.movements(id).stream()
-                .filter(m -> m.year() == year)
-                .findFirst()
-                .orElse(null);
+        Movement before = queries.movement(id, year).orElse(null);
         queries.saveMovement(id, year, runs, cleanNote, evidence, user.username());
-        Movement after = queries.movements(id).stream()
-                .filter(m -> m.year() == year)
-                .findFirst()
-                .orElseThrow();
+        Movement after = queries.movement(id, year).orElseThrow();
         audit.recordChange("MOVEMENT", ENTITY, id + "/" + year, before, after, current.localityPath());
         return after;
     }

@@ -77,14 +77,8 @@ class ClanImport {
                     details = ClanService.details(form, place);
                 } catch (InvalidInputException e) {
                     e.problems()
-                            .forEach(p -> errors.add(new RowError(
-                                    row.number(),
-                                    columns.header(
-                                            switch (p.field()) {
-                                                case "householdsApprox" -> "households_approx";
-                                                default -> p.field();
-                                            }),
-                                    p.message())));
+                            .forEach(p ->
+                                    errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
                 }
             }
             if (details != null) {

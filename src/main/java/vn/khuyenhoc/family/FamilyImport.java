@@ -96,7 +96,7 @@ class FamilyImport {
                 } catch (InvalidInputException e) {
                     e.problems()
                             .forEach(p ->
-                                    errors.add(new RowError(row.number(), header(columns, p.field()), p.message())));
+                                    errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
                 }
             }
             if (details != null) {
@@ -192,14 +192,5 @@ class FamilyImport {
             return null;
         }
         return Integer.valueOf(text);
-    }
-
-    private static String header(ImportColumns columns, String field) {
-        return columns.header(
-                switch (field) {
-                    case "headName" -> "head_name";
-                    case "schoolAgeChildren" -> "school_age_children";
-                    default -> field;
-                });
     }
 }

@@ -119,10 +119,6 @@ class Locality {
         }
     }
 
-    boolean isCurrent() {
-        return validTo == null;
-    }
-
     Long id() {
         if (id == null) {
             throw new IllegalStateException("not saved yet");
@@ -136,14 +132,6 @@ class Locality {
 
     String name() {
         return name;
-    }
-
-    LocalityLevel level() {
-        return level;
-    }
-
-    String kind() {
-        return kind;
     }
 
     @Nullable

@@ -82,7 +82,7 @@ class OrganizationImport {
                 } catch (InvalidInputException e) {
                     e.problems()
                             .forEach(p ->
-                                    errors.add(new RowError(row.number(), header(columns, p.field()), p.message())));
+                                    errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
                 }
             }
             if (details != null) {
@@ -103,17 +103,6 @@ class OrganizationImport {
             checked.forEach(c -> organizations.insert(c.details(), c.localityPath()));
         }
         return new ImportResult(valid, rows.size(), errors, valid && !dryRun ? checked.size() : 0);
-    }
-
-    private static String header(ImportColumns columns, String field) {
-        return switch (field) {
-            case "name" -> columns.header("name");
-            case "kind" -> columns.header("kind");
-            case "schoolLevel" -> columns.header("school_level");
-            case "managingLevel" -> columns.header("managing_level");
-            case "openedOn" -> columns.header("opened_on");
-            default -> field;
-        };
     }
 
     private record Checked(Organization.Details details, String localityPath) {}

@@ -1,6 +1,5 @@
 package vn.khuyenhoc.shared;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +58,16 @@ public final class ImportColumns {
         return index == null ? "" : row.cell(index);
     }
 
+    /**
+     * The header a person sees for a column, named by its code ({@code school_level}) or by the form field a
+     * validation problem names ({@code schoolLevel}), so that every import reports form errors in its own columns.
+     */
     public String header(String code) {
+        if (!columns.containsKey(code)) {
+            code = code.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        }
         Column column = columns.get(code);
         return column == null ? code : column.header();
-    }
-
-    public List<String> headers() {
-        return new ArrayList<>(columns.values().stream().map(Column::header).toList());
     }
 
     /** The data rows: every row after the header. */
