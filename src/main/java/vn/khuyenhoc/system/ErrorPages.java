@@ -48,6 +48,7 @@ class ErrorPages {
     private static String page(
             HttpServletResponse response, Model model, HttpStatus status, String title, String detail) {
         response.setStatus(status.value());
+        model.addAttribute("me", LayoutAttributes.current());
         model.addAttribute("status", status.value());
         model.addAttribute("title", title);
         model.addAttribute("detail", detail);

@@ -15,6 +15,11 @@ class LayoutAttributes {
     @ModelAttribute("me")
     @Nullable
     SignedInUser me() {
+        return current();
+    }
+
+    /** The signed-in user, or null on the sign-in page; error pages call it too (their model starts empty). */
+    static @Nullable SignedInUser current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user : null;
     }
