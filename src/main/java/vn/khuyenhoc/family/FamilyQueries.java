@@ -18,14 +18,16 @@ import vn.khuyenhoc.shared.VietnameseText;
 @Component
 class FamilyQueries {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select f.id, f.head_name, f.address, f.members, f.adults, f.school_age_children, f.phone,
                    v.code as village_code, v.name as village_name, c.name as commune_name,
                    f.locality_path::text as locality_path, f.closed_on, f.demo, f.version
-            from families f
+            """;
+    private static final String LOCALITIES = """
             join localities v on v.id = f.locality_id
             join localities c on c.id = v.parent_id
             """;
+    private static final String SELECT = COLUMNS + " from families f " + LOCALITIES;
 
     private final JdbcClient jdbc;
 
@@ -55,21 +57,27 @@ class FamilyQueries {
         // few thousand households are read first and compared with the text, cheaper than the trigram index for
         // common syllables (nguyen, tran, thi); over the province the trigram index finds them.
         String with = within.split("\\.").length >= 2
-                ? "with scoped as materialized (select f.id, f.search_name from families f"
+                ? "with scoped as materialized (select f.id, f.head_name, f.search_name from families f"
                         + filter(search, scope, within, false).sql()
-                        + "), matches as materialized (select id from scoped where search_name like search_key(:q)) "
-                : "with matches as materialized (select f.id from families f" + filter.sql() + ") ";
+                        + "), matches as materialized (select id, head_name from scoped"
+                        + " where search_name like search_key(:q)) "
+                : "with matches as materialized (select f.id, f.head_name from families f" + filter.sql() + ") ";
         return matches(filter.params(), with, page, countLimit);
     }
 
     private record Counted(FamilyView family, long total) {}
 
-    /** The matches are few enough to count in the statement that reads the page: the matching runs once. */
+    /**
+     * The matches are counted in the statement that reads the page, so the matching runs once; they carry their
+     * names, so they are sorted and cut to the page before anything else is read for the page's rows only.
+     */
     private Paged<FamilyView> matches(Map<String, Object> params, String with, PageQuery page, long countLimit) {
         RowMapper<FamilyView> families = new DataClassRowMapper<>(FamilyView.class);
-        List<Counted> rows = jdbc.sql(with + "select m.*, count(*) over () as total_count from (" + SELECT
-                        + " where f.id in (select id from matches)) m"
-                        + " order by m.head_name collate vi_natural, m.id limit :limit offset :offset")
+        List<Counted> rows = jdbc.sql(with
+                        + ", picked as (select id, count(*) over () as total_count from matches"
+                        + " order by head_name collate vi_natural, id limit :limit offset :offset) "
+                        + COLUMNS + ", p.total_count from picked p join families f on f.id = p.id " + LOCALITIES
+                        + " order by f.head_name collate vi_natural, f.id")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
