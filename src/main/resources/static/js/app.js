@@ -6,3 +6,32 @@ document.addEventListener("htmx:configRequest", (event) => {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// Shows how much of an uploaded file has been sent, then that the server is reading it.
+document.addEventListener("htmx:xhr:progress", (event) => {
+    const form = event.target.closest("form");
+    const bar = form && form.querySelector("progress.upload");
+    if (!bar || !event.detail.lengthComputable) {
+        return;
+    }
+    const percent = Math.round((100 * event.detail.loaded) / event.detail.total);
+    bar.value = percent;
+    const state = form.querySelector(".upload-state");
+    if (state) {
+        state.textContent = percent < 100
+            ? "Đang tải tệp lên… " + percent + "%"
+            : "Đã tải lên, đang đọc và kiểm tra từng dòng…";
+    }
+});
+
+// A locality picker: choosing a suggestion puts its code in the field and closes the list.
+document.addEventListener("click", (event) => {
+    const choice = event.target.closest("button.suggestion");
+    if (!choice) {
+        return;
+    }
+    const input = document.getElementById(choice.dataset.field);
+    input.value = choice.dataset.code;
+    document.getElementById(choice.dataset.field + "-suggestions").replaceChildren();
+    input.focus();
+});

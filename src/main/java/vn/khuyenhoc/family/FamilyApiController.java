@@ -63,11 +63,13 @@ class FamilyApiController {
     ResponseEntity<ImportResult> importFile(
             @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "true") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean acceptDuplicates,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
         String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
-        ImportResult result = imports.run(TabularFile.read(name, file.getBytes()), user, dryRun);
-        return ResponseEntity.status(result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+        ImportResult result = imports.run(TabularFile.read(name, file.getBytes()), user, dryRun, acceptDuplicates);
+        HttpStatus status = result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
+        return ResponseEntity.status(result.awaitsConfirmation(dryRun) ? HttpStatus.CONFLICT : status)
                 .body(result);
     }
 }

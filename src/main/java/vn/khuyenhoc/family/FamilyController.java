@@ -31,6 +31,7 @@ class FamilyController {
             new ImportPage("Nhập hộ gia đình từ tệp", "/families", "mau-ho-gia-dinh", FamilyImport.COLUMNS);
 
     private final FamilyService families;
+    private static final String CONFIRM_DUPLICATES = "Vẫn lưu các hộ có thể trùng với hộ đã có";
     private final FamilyImport imports;
     private final LocalityService localities;
 
@@ -136,6 +137,7 @@ class FamilyController {
     @GetMapping("/families/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
         user.requireWriter();
+        model.addAttribute("confirmLabel", CONFIRM_DUPLICATES);
         return IMPORT_PAGE.show(model, null);
     }
 
@@ -143,10 +145,12 @@ class FamilyController {
     String importFile(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestParam(defaultValue = "true") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean acceptDuplicates,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
+        model.addAttribute("confirmLabel", CONFIRM_DUPLICATES);
+        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry, acceptDuplicates));
     }
 
     @GetMapping("/families/import/template.xlsx")

@@ -58,8 +58,13 @@ class FamilyImport {
         this.audit = audit;
     }
 
+    /**
+     * Checks the file and saves it whole unless {@code dryRun}. Rows whose head of household already heads a
+     * current household of the same village (compared without diacritics) are warnings: the file is saved with them
+     * only when {@code acceptDuplicates}, as the form asks for a confirmation.
+     */
     @Transactional
-    public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
+    public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun, boolean acceptDuplicates) {
         user.requireWriter();
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
@@ -67,6 +72,7 @@ class FamilyImport {
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Integer> seen = new HashMap<>();
         List<Family.Details> checked = new ArrayList<>(rows.size());
+        List<Integer> rowNumbers = new ArrayList<>(rows.size());
         for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
             int before = errors.size();
             String code = columns.get(row, "village_code");
@@ -109,6 +115,7 @@ class FamilyImport {
                                     + "."));
                 } else {
                     checked.add(details);
+                    rowNumbers.add(row.number());
                 }
             }
         }
@@ -116,11 +123,45 @@ class FamilyImport {
             errors.add(new RowError(1, "", "Tệp không có dòng dữ liệu nào."));
         }
         boolean valid = errors.isEmpty();
-        if (!valid || dryRun) {
-            return new ImportResult(valid, rows.size(), errors, 0);
+        if (!valid) {
+            return new ImportResult(false, rows.size(), errors, 0);
+        }
+        List<RowError> warnings = alreadyKept(checked, rowNumbers, columns.header("head_name"));
+        if (dryRun || (!warnings.isEmpty() && !acceptDuplicates)) {
+            return new ImportResult(true, rows.size(), errors, 0, warnings);
         }
         insert(checked);
-        return new ImportResult(true, rows.size(), errors, checked.size());
+        return new ImportResult(true, rows.size(), errors, checked.size(), warnings);
+    }
+
+    private record Kept(int index, long id, String headName, String village) {}
+
+    /** Rows whose head already heads a current household of the same village, found in one statement. */
+    private List<RowError> alreadyKept(List<Family.Details> rows, List<Integer> rowNumbers, String column) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Kept> kept = jdbc.sql("""
+                        select r.ord::int - 1 as index, f.id, f.head_name, v.name as village
+                        from unnest(cast(:villages as bigint[]), cast(:names as text[])) with ordinality
+                             as r(locality_id, head_name, ord)
+                        join families f on f.locality_id = r.locality_id and f.search_name = search_key(r.head_name)
+                                       and f.closed_on is null
+                        join localities v on v.id = f.locality_id
+                        order by r.ord, f.id
+                        """)
+                .param("villages", rows.stream().map(Family.Details::villageId).toArray(Long[]::new))
+                .param("names", rows.stream().map(Family.Details::headName).toArray(String[]::new))
+                .query(Kept.class)
+                .list();
+        List<RowError> warnings = new ArrayList<>(kept.size());
+        for (Kept k : kept) {
+            warnings.add(new RowError(
+                    rowNumbers.get(k.index()),
+                    column,
+                    "Có thể trùng hộ đã có: “" + k.headName() + "” ở " + k.village() + " (hộ số " + k.id() + ")."));
+        }
+        return warnings;
     }
 
     private record Inserted(long id, String localityPath, Family.Snapshot snapshot) {}

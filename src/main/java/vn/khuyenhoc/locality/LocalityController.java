@@ -3,6 +3,7 @@ package vn.khuyenhoc.locality;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,6 +71,22 @@ class LocalityController {
             Model model) {
         fillSearch(q, page, user, model);
         return "locality/search :: results";
+    }
+
+    /**
+     * The suggestions under a locality field of a form (fragment {@code shared/locality-picker :: suggestions}); the
+     * typed text comes in the parameter named by {@code field}, as htmx sends the input by its name.
+     */
+    @GetMapping("/localities/suggestions")
+    String suggestions(
+            @RequestParam String field,
+            @RequestParam(defaultValue = "false") boolean villagesOnly,
+            @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        model.addAttribute("field", field);
+        model.addAttribute("suggestions", localities.suggest(params.getOrDefault(field, ""), user, villagesOnly));
+        return "shared/locality-picker :: suggestions";
     }
 
     private void fillSearch(String q, @Nullable Integer page, SignedInUser user, Model model) {

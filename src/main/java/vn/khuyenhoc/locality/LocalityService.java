@@ -57,6 +57,14 @@ public class LocalityService {
         return queries.search(text, user.scopePath(), page);
     }
 
+    /** What a form's locality picker proposes for the typed text: ten current localities of the user's scope. */
+    @Transactional(readOnly = true)
+    public List<LocalityView> suggest(String text, SignedInUser user, boolean villagesOnly) {
+        return VietnameseText.cleanOrEmpty(text).isEmpty()
+                ? List.of()
+                : queries.suggest(text, user.scopePath(), villagesOnly, 10);
+    }
+
     @Transactional(readOnly = true)
     public List<LocalityView> ancestors(LocalityView locality, SignedInUser user) {
         return queries.ancestors(locality, user.scopePath());

@@ -1,6 +1,7 @@
 package vn.khuyenhoc.family;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -155,14 +156,68 @@ class FamilyTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+
+        // The same heads again, written without diacritics: likely the same households, kept only on confirmation.
+        byte[] again = workbook(new Object[][] {
+            {"village_code", "head_name", "members", "adults", "school_age_children"},
+            {village, "Ho Van Em", 4, 2, 1},
+            {village, "Lê Văn Tám", 3, 2, 1}
+        });
+        var dry = importFile(again, true, false);
+        assertThat(dry)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.warnings.length()")
+                .isEqualTo(1);
+        assertThat(dry).bodyJson().extractingPath("$.warnings[0].row").isEqualTo(2);
+        assertThat(dry)
+                .bodyJson()
+                .extractingPath("$.warnings[0].message")
+                .asString()
+                .contains("Có thể trùng hộ đã có: “Hồ Văn Em”");
+        assertThat(importFile(again, false, false))
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.saved")
+                .isEqualTo(0);
+        assertThat(count(village)).isEqualTo(before + 2);
+        assertThat(importFile(again, false, true))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.saved")
+                .isEqualTo(2);
+        assertThat(count(village)).isEqualTo(before + 4);
+
+        // The page says why nothing was saved and offers the confirmation.
+        var page = mvc.post()
+                .uri("/families/import")
+                .multipart()
+                .file(new MockMultipartFile("file", "ho.xlsx", "application/octet-stream", again))
+                .param("dryRun", "false")
+                .with(user(accounts.admin()))
+                .with(csrf())
+                .exchange();
+        assertThat(page)
+                .hasStatusOk()
+                .bodyText()
+                .contains("Chưa lưu: có")
+                .contains("Có thể trùng hộ đã có: “Lê Văn Tám”")
+                .contains("Vẫn lưu các hộ có thể trùng với hộ đã có");
+        assertThat(count(village)).isEqualTo(before + 4);
     }
 
     private org.springframework.test.web.servlet.assertj.MvcTestResult importFile(byte[] content, boolean dryRun) {
+        return importFile(content, dryRun, false);
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult importFile(
+            byte[] content, boolean dryRun, boolean acceptDuplicates) {
         return mvc.post()
                 .uri("/api/v1/families/import")
                 .multipart()
                 .file(new MockMultipartFile("file", "ho.xlsx", "application/octet-stream", content))
                 .param("dryRun", String.valueOf(dryRun))
+                .param("acceptDuplicates", String.valueOf(acceptDuplicates))
                 .with(admin())
                 .exchange();
     }

@@ -115,7 +115,7 @@ class ProvinceScaleBenchmark {
                 .query(Long.class)
                 .single();
         long start = System.nanoTime();
-        var result = imports.run(TabularFile.read("ho.xlsx", xlsx), admin, false);
+        var result = imports.run(TabularFile.read("ho.xlsx", xlsx), admin, false, true);
         long importMs = (System.nanoTime() - start) / 1_000_000;
         System.out.printf(
                 "import 100,000 households from XLSX (%.1f MB): %d ms, saved %d, errors %d%n",

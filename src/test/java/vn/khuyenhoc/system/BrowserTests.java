@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -136,6 +137,32 @@ class BrowserTests {
         page.navigate(url("/localities/search"));
         page.getByLabel("Tên xã, phường").fill("buon ma thuot");
         PlaywrightAssertions.assertThat(page.locator("ul.results")).containsText("Phường Buôn Ma Thuột");
+    }
+
+    @Test
+    void aHouseholdIsPlacedByPickingItsVillageFromTheTypedName() {
+        var village = localities.createVillage(
+                "24133", new LocalityService.VillageDraft("Buôn Chọn Thử", "buôn", null), accounts.admin());
+        page.setViewportSize(360, 740);
+        signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        page.navigate(url("/families/new"));
+
+        page.getByLabel("Thôn, tổ dân phố").pressSequentially("buon chon thu");
+        Locator choice = page.locator("#villageCode-suggestions button.suggestion");
+        PlaywrightAssertions.assertThat(choice).hasCount(1);
+        PlaywrightAssertions.assertThat(choice).containsText("Buôn Chọn Thử");
+        screenshot("village-picker-phone");
+        choice.click();
+        PlaywrightAssertions.assertThat(page.getByLabel("Thôn, tổ dân phố")).hasValue(village.code());
+
+        page.getByLabel("Họ tên chủ hộ").fill("Y Chọn Mlô");
+        page.getByLabel("Số nhân khẩu").fill("3");
+        page.getByLabel("Số người lớn (19–60 tuổi)").fill("2");
+        page.getByLabel("Số trẻ trong độ tuổi đi học").fill("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Y Chọn Mlô");
+        assertThat(page.locator("main").textContent()).contains("Buôn Chọn Thử");
     }
 
     @Test
