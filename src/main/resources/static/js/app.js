@@ -35,3 +35,14 @@ document.addEventListener("click", (event) => {
     document.getElementById(choice.dataset.field + "-suggestions").replaceChildren();
     input.focus();
 });
+
+// Attendance: one button ticks every member of the roster, or clears them all.
+document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-check-all]");
+    if (!button) {
+        return;
+    }
+    const boxes = [...button.closest("form").querySelectorAll('input[type="checkbox"][name="memberIds"]')];
+    const tick = boxes.some((box) => !box.checked);
+    boxes.forEach((box) => { box.checked = tick; });
+});

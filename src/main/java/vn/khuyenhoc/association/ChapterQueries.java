@@ -18,7 +18,7 @@ class ChapterQueries {
                    coalesce(ch.host_village_id, ch.host_organization_id, ch.host_clan_id) as host_id,
                    hv.code as host_code, coalesce(hv.name, ho.name, hc.name) as host_name,
                    l.code as locality_code, l.name as locality_name, c.name as commune_name,
-                   ch.locality_path::text as locality_path, ch.founded_on, ch.decision_no, ch.dissolved_on,
+                   ch.locality_id, ch.locality_path::text as locality_path, ch.founded_on, ch.decision_no, ch.dissolved_on,
                    (select max(m.year) from chapter_movements m where m.chapter_id = ch.id and m.runs_movement) as last_movement_year,
                    ch.demo, ch.version
             from chapters ch

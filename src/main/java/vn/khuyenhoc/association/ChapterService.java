@@ -32,7 +32,7 @@ public class ChapterService {
 
     private static final String ENTITY = "chapter";
     /** The programme QĐ 387/QĐ-TTg runs from 2021; earlier years are not recorded here. */
-    static final int FIRST_YEAR = 2021;
+    public static final int FIRST_YEAR = 2021;
 
     private final ChapterRepository chapters;
     private final ChapterQueries queries;
@@ -60,6 +60,11 @@ public class ChapterService {
     public ChapterView get(long id, SignedInUser user) {
         return queries.find(id, user.scopePath())
                 .orElseThrow(() -> new NotFoundException("Không tìm thấy chi hội, ban khuyến học số " + id + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<ChapterView> find(long id, SignedInUser user) {
+        return queries.find(id, user.scopePath());
     }
 
     @Transactional(readOnly = true)

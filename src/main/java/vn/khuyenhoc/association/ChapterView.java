@@ -16,6 +16,7 @@ public record ChapterView(
         String localityCode,
         String localityName,
         @Nullable String communeName,
+        @JsonIgnore long localityId,
         @JsonIgnore String localityPath,
         @Nullable LocalDate foundedOn,
         @Nullable String decisionNo,

@@ -113,6 +113,26 @@ public class AuditTrail {
         return new Paged<>(items, total, page.page(), page.size());
     }
 
+    /**
+     * The changes of records of one type, newest first: a record and its parts, such as "17" and "17/2025"; the caller
+     * has checked that the record is in the user's scope.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<AuditEvent> history(String entityType, java.util.List<String> entityIds) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor, action, entity_type, entity_id,
+                               old_value::text as old_value, new_value::text as new_value
+                        from audit_events
+                        where entity_type = :type and entity_id = any(:ids)
+                        order by occurred_at desc, id desc
+                        limit 200
+                        """)
+                .param("type", entityType)
+                .param("ids", entityIds.toArray(String[]::new))
+                .query(AuditEvent.class)
+                .list();
+    }
+
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "system" : authentication.getName();

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.association.ChapterCoverage;
 import vn.khuyenhoc.association.HostType;
+import vn.khuyenhoc.association.PolicyStudyCoverage;
+import vn.khuyenhoc.association.StudyPeriod;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.InvalidInputException;
@@ -34,12 +36,18 @@ public class IndicatorService {
             HostType.ORGANIZATION, "Cơ quan, đơn vị, trường học có chi hội, ban khuyến học tổ chức phong trào",
             HostType.CLAN, "Dòng họ, hội đồng hương, cơ sở tôn giáo có ban khuyến học tổ chức phong trào");
 
+    static final String OFFICER_POLICY_STUDY = "officer-policy-study-coverage";
+    static final String MEMBER_POLICY_STUDY = "member-policy-study-coverage";
+
     private final ChapterCoverage coverage;
+    private final PolicyStudyCoverage policyStudies;
     private final LocalityService localities;
     private final JdbcClient jdbc;
 
-    IndicatorService(ChapterCoverage coverage, LocalityService localities, JdbcClient jdbc) {
+    IndicatorService(
+            ChapterCoverage coverage, PolicyStudyCoverage policyStudies, LocalityService localities, JdbcClient jdbc) {
         this.coverage = coverage;
+        this.policyStudies = policyStudies;
         this.localities = localities;
         this.jdbc = jdbc;
     }
@@ -81,7 +89,30 @@ public class IndicatorService {
                     figure.percent(),
                     targets.getOrDefault(code, Map.of())));
         }
+        PolicyStudyCoverage.Figures studied =
+                policyStudies.coverage(locality.path(), StudyPeriod.year(year)).total();
+        indicators.add(indicator(
+                OFFICER_POLICY_STUDY,
+                "Cán bộ Hội Khuyến học được học tập, quán triệt chủ trương, chính sách về khuyến học",
+                studied.officers(),
+                targets));
+        indicators.add(indicator(
+                MEMBER_POLICY_STUDY,
+                "Hội viên Hội Khuyến học được học tập, quán triệt chủ trương, chính sách về khuyến học",
+                studied.members(),
+                targets));
         return new IndicatorReport(locality.code(), locality.name(), year, indicators);
+    }
+
+    private static Indicator indicator(
+            String code, String name, PolicyStudyCoverage.Ratio ratio, Map<String, Map<String, Double>> targets) {
+        return new Indicator(
+                code,
+                name,
+                ratio.numerator(),
+                ratio.denominator(),
+                ratio.percent(),
+                targets.getOrDefault(code, Map.of()));
     }
 
     /** Targets by indicator code and milestone year ("2025", "2030"). */

@@ -1,0 +1,54 @@
+package vn.khuyenhoc.association;
+
+import java.time.LocalDate;
+import java.time.Year;
+import vn.khuyenhoc.shared.InvalidInputException;
+
+/**
+ * The period a policy-study figure covers: a calendar year, or a stage of the plan (2021–2025, 2026–2030). Members
+ * are counted as they stood at the end of the period, or today while the period runs.
+ */
+public record StudyPeriod(LocalDate from, LocalDate to, String code, String label) {
+
+    public static StudyPeriod year(int year) {
+        return new StudyPeriod(
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), String.valueOf(year), "Năm " + year);
+    }
+
+    /** "2025", "2021-2025" or "2026-2030"; anything else is refused naming the field {@code period}. */
+    public static StudyPeriod parse(String text, int defaultYear) {
+        String code = text == null ? "" : text.strip();
+        if (code.isEmpty()) {
+            code = String.valueOf(defaultYear);
+        }
+        int thisYear = Year.now().getValue();
+        switch (code) {
+            case "2021-2025" -> {
+                return new StudyPeriod(
+                        LocalDate.of(2021, 1, 1), LocalDate.of(2025, 12, 31), code, "Giai đoạn 2021–2025");
+            }
+            case "2026-2030" -> {
+                return new StudyPeriod(
+                        LocalDate.of(2026, 1, 1), LocalDate.of(2030, 12, 31), code, "Giai đoạn 2026–2030");
+            }
+            default -> {
+                if (code.matches("\\d{4}")) {
+                    int year = Integer.parseInt(code);
+                    if (year >= ChapterService.FIRST_YEAR && year <= thisYear) {
+                        return year(year);
+                    }
+                }
+                throw new InvalidInputException(
+                        "period",
+                        "Kỳ phải là một năm từ " + ChapterService.FIRST_YEAR + " đến " + thisYear
+                                + ", hoặc 2021-2025, 2026-2030.");
+            }
+        }
+    }
+
+    /** The day members are counted on: the end of the period, or today if it has not ended. */
+    public LocalDate reference() {
+        LocalDate today = LocalDate.now();
+        return to.isAfter(today) ? today : to;
+    }
+}

@@ -1,0 +1,177 @@
+package vn.khuyenhoc.association.member;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.association.ChapterService;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.SignedInUser;
+
+/** Pages of the rosters: list with filters (per chapter or per locality), member page, form, leaving, export. */
+@Controller
+class MemberController {
+
+    private final MemberService members;
+    private final ChapterService chapters;
+
+    MemberController(MemberService members, ChapterService chapters) {
+        this.members = members;
+        this.chapters = chapters;
+    }
+
+    @GetMapping("/members")
+    String list(
+            MemberSearch search,
+            @RequestParam(required = false) @Nullable Integer page,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        model.addAttribute("search", search);
+        model.addAttribute("chapter", search.chapter() == null ? null : chapters.get(search.chapter(), user));
+        model.addAttribute("results", members.search(search, user, PageQuery.of(page, 50)));
+        return "member/list";
+    }
+
+    @GetMapping("/members/export")
+    void export(
+            MemberSearch search,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        ExportFormat chosen = ExportFormat.of(format);
+        chosen.attach(response, "hoi-vien");
+        members.export(search, user, chosen, response.getOutputStream());
+    }
+
+    @GetMapping("/members/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("profile", members.profile(id, user));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("thisYear", Year.now().getValue());
+        return "member/detail";
+    }
+
+    @GetMapping("/members/new")
+    String newForm(
+            @RequestParam(required = false) @Nullable Long chapter,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        user.requireWriter();
+        return form(model, MemberForm.empty(chapter), null, user, List.of());
+    }
+
+    @GetMapping("/members/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        MemberView m = members.get(id, user);
+        MemberForm form = new MemberForm(
+                m.chapterId(),
+                m.fullName(),
+                m.gender().name(),
+                m.birthYear(),
+                m.ethnicity(),
+                m.role().name(),
+                m.position(),
+                m.joinedOn(),
+                null,
+                m.version());
+        return form(model, form, id, user, List.of());
+    }
+
+    @PostMapping("/members")
+    String create(
+            MemberForm form, @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
+        try {
+            MemberView created = members.create(form, user);
+            redirect.addFlashAttribute("message", "Đã thêm hội viên " + created.fullName() + ".");
+            return "redirect:/members?chapter=" + created.chapterId();
+        } catch (InvalidInputException e) {
+            return form(model, form, null, user, e.problems());
+        }
+    }
+
+    @PostMapping("/members/{id}")
+    String update(
+            @PathVariable long id,
+            MemberForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            MemberView saved = members.update(id, form, user);
+            redirect.addFlashAttribute("message", "Đã lưu hồ sơ " + saved.fullName() + ".");
+            return "redirect:/members/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form, id, user, e.problems());
+        } catch (ConflictException e) {
+            return form(
+                    model, form, id, user, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
+        }
+    }
+
+    @PostMapping("/members/{id}/leave")
+    String leave(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate leftOn,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            members.leave(id, leftOn == null ? LocalDate.now() : leftOn, version, user);
+            redirect.addFlashAttribute("message", "Đã ghi nhận rời hội.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/members/" + id;
+    }
+
+    @PostMapping("/members/{id}/learning-citizen")
+    String learningCitizen(
+            @PathVariable long id,
+            @RequestParam int year,
+            @RequestParam boolean recognised,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            members.recordStatus(id, year, recognised, user);
+            redirect.addFlashAttribute("message", "Đã ghi nhận kết quả Công dân học tập năm " + year + ".");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/members/" + id;
+    }
+
+    private String form(
+            Model model,
+            MemberForm form,
+            @Nullable Long id,
+            SignedInUser user,
+            List<InvalidInputException.FieldProblem> problems) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("problems", problems);
+        model.addAttribute(
+                "chapter",
+                form.chapterId() == null
+                        ? null
+                        : chapters.find(form.chapterId(), user).orElse(null));
+        model.addAttribute("genders", Gender.values());
+        model.addAttribute("roles", MemberRole.values());
+        return "member/form";
+    }
+}

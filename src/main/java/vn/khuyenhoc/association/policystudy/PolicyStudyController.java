@@ -1,0 +1,223 @@
+package vn.khuyenhoc.association.policystudy;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.association.ChapterService;
+import vn.khuyenhoc.association.ChapterView;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.SignedInUser;
+
+/** Pages of policy-study sessions: list, form, the attendance page (usable on a phone) and the document list. */
+@Controller
+class PolicyStudyController {
+
+    private final PolicyStudyService studies;
+    private final PolicyStudyQueries queries;
+    private final PolicyDocuments documents;
+    private final ChapterService chapters;
+
+    PolicyStudyController(
+            PolicyStudyService studies,
+            PolicyStudyQueries queries,
+            PolicyDocuments documents,
+            ChapterService chapters) {
+        this.studies = studies;
+        this.queries = queries;
+        this.documents = documents;
+        this.chapters = chapters;
+    }
+
+    @GetMapping("/policy-studies")
+    String list(
+            PolicyStudySearch search,
+            @RequestParam(required = false) @Nullable Integer page,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        model.addAttribute("search", search);
+        model.addAttribute("results", studies.search(search, user, PageQuery.of(page, 50)));
+        model.addAttribute(
+                "years",
+                IntStream.iterate(Year.now().getValue(), y -> y >= ChapterService.FIRST_YEAR, y -> y - 1)
+                        .boxed()
+                        .toList());
+        return "policystudy/list";
+    }
+
+    @GetMapping("/policy-studies/new")
+    String newForm(
+            @RequestParam(required = false) @Nullable Long chapter,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        user.requireWriter();
+        PolicyStudyForm form = new PolicyStudyForm(
+                chapter == null ? user.scopeCode() : null, chapter, LocalDate.now(), null, List.of(), null);
+        return form(model, form, null, user, List.of());
+    }
+
+    @PostMapping("/policy-studies")
+    String create(
+            PolicyStudyForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            PolicyStudyView created = studies.create(form, user);
+            redirect.addFlashAttribute("message", "Đã ghi buổi học. Hãy đánh dấu những người có mặt.");
+            return "redirect:/policy-studies/" + created.id();
+        } catch (InvalidInputException e) {
+            return form(model, form, null, user, e.problems());
+        }
+    }
+
+    @GetMapping("/policy-studies/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        PolicyStudyView s = studies.get(id, user);
+        PolicyStudyForm form =
+                new PolicyStudyForm(s.localityCode(), s.chapterId(), s.date(), s.title(), s.documents(), s.version());
+        return form(model, form, id, user, List.of());
+    }
+
+    @PostMapping("/policy-studies/{id}")
+    String update(
+            @PathVariable long id,
+            PolicyStudyForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            studies.update(id, form, user);
+            redirect.addFlashAttribute("message", "Đã lưu buổi học.");
+            return "redirect:/policy-studies/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form, id, user, e.problems());
+        } catch (ConflictException e) {
+            return form(model, form, id, user, List.of(new FieldProblem("version", e.getMessage())));
+        }
+    }
+
+    /**
+     * The session and its attendance: a chapter's session shows its roster; a commune's or the province's shows the
+     * roster of the chapter chosen from its list.
+     */
+    @GetMapping("/policy-studies/{id}")
+    String detail(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Long chapter,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        PolicyStudyView study = studies.get(id, user);
+        model.addAttribute("study", study);
+        Long shown = study.level() == StudyLevel.CHAPTER ? study.chapterId() : chapter;
+        if (study.level() != StudyLevel.CHAPTER) {
+            model.addAttribute("chapters", queries.chapters(study.localityPath(), user.scopePath()));
+        }
+        ChapterView shownChapter = shown == null ? null : chapters.get(shown, user);
+        model.addAttribute("chapter", shownChapter);
+        model.addAttribute(
+                "roster",
+                shownChapter == null
+                        ? List.of()
+                        : queries.roster(id, shownChapter.id(), study.date(), user.scopePath()));
+        return "policystudy/detail";
+    }
+
+    @PostMapping("/policy-studies/{id}/attendance")
+    String attendance(
+            @PathVariable long id,
+            @RequestParam long chapter,
+            @RequestParam(required = false) @Nullable List<Long> memberIds,
+            @RequestParam(defaultValue = "false") boolean all,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        PolicyStudyView study = studies.get(id, user);
+        List<Long> present = all
+                ? queries.roster(id, chapter, study.date(), user.scopePath()).stream()
+                        .filter(r -> r.memberOn(study.date()))
+                        .map(PolicyStudyQueries.RosterRow::id)
+                        .toList()
+                : memberIds == null ? List.of() : memberIds;
+        try {
+            PolicyStudyService.AttendanceChange change = studies.recordAttendance(id, present, chapter, user);
+            redirect.addFlashAttribute(
+                    "message",
+                    "Đã lưu: " + present.size() + " người có mặt (thêm "
+                            + change.added().size() + ", bỏ " + change.removed().size() + ").");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/policy-studies/" + id + "?chapter=" + chapter;
+    }
+
+    @GetMapping("/policy-documents")
+    String documents(Model model) {
+        model.addAttribute("documents", documents.all());
+        model.addAttribute("draft", new PolicyDocuments.Draft(null, null, null));
+        return "policystudy/documents";
+    }
+
+    @PostMapping("/policy-documents")
+    String addDocument(
+            @RequestParam(required = false) @Nullable String number,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate issuedOn,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        PolicyDocuments.Draft draft = new PolicyDocuments.Draft(number, title, issuedOn);
+        try {
+            PolicyDocument added = documents.add(draft, user);
+            redirect.addFlashAttribute("message", "Đã thêm văn bản " + added.number() + ".");
+            return "redirect:/policy-documents";
+        } catch (InvalidInputException e) {
+            model.addAttribute("documents", documents.all());
+            model.addAttribute("draft", draft);
+            model.addAttribute("problems", e.problems());
+            return "policystudy/documents";
+        }
+    }
+
+    @GetMapping("/policy-studies/export")
+    void export(
+            PolicyStudySearch search,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        ExportFormat chosen = ExportFormat.of(format);
+        chosen.attach(response, "buoi-hoc-tap-quan-triet");
+        studies.export(search, user, chosen, response.getOutputStream());
+    }
+
+    private String form(
+            Model model, PolicyStudyForm form, @Nullable Long id, SignedInUser user, List<FieldProblem> problems) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("problems", problems);
+        model.addAttribute(
+                "chapter",
+                form.chapterId() == null
+                        ? null
+                        : chapters.find(form.chapterId(), user).orElse(null));
+        model.addAttribute("documents", documents.all());
+        return "policystudy/form";
+    }
+}
