@@ -35,8 +35,10 @@ create function members_person() returns trigger language plpgsql as $$
 begin
     new.person_id := null;
     if new.citizen_key is not null then
-        select m.person_id into new.person_id
-        from members m where m.citizen_key = new.citizen_key and m.id <> new.id order by m.id limit 1;
+        -- min() over the few rows of the same hash (found by members_citizen_idx); an "order by id limit 1" here
+        -- was planned as a walk of the primary key, the whole table for every row of a bulk insert
+        select min(same.person_id) into new.person_id
+        from (select m.person_id from members m where m.citizen_key = new.citizen_key and m.id <> new.id offset 0) same;
     end if;
     new.person_id := coalesce(new.person_id, new.id);
     return new;

@@ -46,6 +46,26 @@ public record ImportPage(String title, String path, String templateName, List<Im
         }
     }
 
+    /**
+     * A template with rows already filled (a roster to tick) and a reference sheet of the codes the user may use.
+     */
+    public void template(
+            HttpServletResponse response,
+            List<List<String>> rows,
+            String referenceSheet,
+            List<String> referenceHeaders,
+            List<List<String>> reference)
+            throws IOException {
+        ExportFormat.XLSX.attach(response, templateName);
+        TableWriter.template(
+                response.getOutputStream(),
+                columns.stream().map(ImportColumns.Column::header).toList(),
+                rows,
+                referenceSheet,
+                referenceHeaders,
+                reference);
+    }
+
     /** The template: the column headers, and the codes of the localities the user may use on a second sheet. */
     public void template(HttpServletResponse response, List<List<String>> localities) throws IOException {
         ExportFormat.XLSX.attach(response, templateName);

@@ -96,30 +96,47 @@ public final class TableWriter implements AutoCloseable {
      * localities the user may use, so that a clerk copies codes instead of guessing them.
      */
     public static void template(OutputStream out, List<String> headers, List<List<String>> localities) {
+        template(out, headers, List.of(), "Địa bàn", List.of("Mã địa bàn", "Tên", "Thuộc"), localities);
+    }
+
+    /**
+     * An import template with data rows already filled (a roster to tick, a chapter's code), and a reference sheet
+     * of the codes the user may use.
+     */
+    public static void template(
+            OutputStream out,
+            List<String> headers,
+            List<List<String>> rows,
+            String referenceSheet,
+            List<String> referenceHeaders,
+            List<List<String>> reference) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             Sheet data = book.createSheet("Dữ liệu");
-            Row header = data.createRow(0);
+            fill(data, headers, rows);
             for (int i = 0; i < headers.size(); i++) {
-                header.createCell(i).setCellValue(headers.get(i));
                 data.setColumnWidth(i, Math.max(14, headers.get(i).length() + 4) * 256);
             }
-            Sheet places = book.createSheet("Địa bàn");
-            Row placesHeader = places.createRow(0);
-            placesHeader.createCell(0).setCellValue("Mã địa bàn");
-            placesHeader.createCell(1).setCellValue("Tên");
-            placesHeader.createCell(2).setCellValue("Thuộc");
+            Sheet places = book.createSheet(referenceSheet);
+            fill(places, referenceHeaders, reference);
             places.setColumnWidth(1, 32 * 256);
             places.setColumnWidth(2, 32 * 256);
-            int r = 1;
-            for (List<String> locality : localities) {
-                Row row = places.createRow(r++);
-                for (int i = 0; i < locality.size(); i++) {
-                    row.createCell(i).setCellValue(neutralise(locality.get(i)));
-                }
-            }
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void fill(Sheet sheet, List<String> headers, List<List<String>> rows) {
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < headers.size(); i++) {
+            header.createCell(i).setCellValue(headers.get(i));
+        }
+        int r = 1;
+        for (List<String> values : rows) {
+            Row row = sheet.createRow(r++);
+            for (int i = 0; i < values.size(); i++) {
+                row.createCell(i).setCellValue(neutralise(values.get(i)));
+            }
         }
     }
 

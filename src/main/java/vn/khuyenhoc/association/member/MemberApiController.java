@@ -1,7 +1,9 @@
 package vn.khuyenhoc.association.member;
 
+import java.io.IOException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,18 +14,50 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TabularFile;
 
 @RestController
 @RequestMapping("/api/v1/members")
 class MemberApiController {
 
     private final MemberService members;
+    private final MemberImport imports;
+    private final LearningCitizenImport learningCitizens;
 
-    MemberApiController(MemberService members) {
+    MemberApiController(MemberService members, MemberImport imports, LearningCitizenImport learningCitizens) {
         this.members = members;
+        this.imports = imports;
+        this.learningCitizens = learningCitizens;
+    }
+
+    /** Learning-citizen results: rows matching no member are warnings, saved as nothing. */
+    @PostMapping(path = "/learning-citizens/import", consumes = "multipart/form-data")
+    ResponseEntity<ImportResult> importLearningCitizens(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
+        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+        ImportResult result = learningCitizens.run(TabularFile.read(name, file.getBytes()), user, dryRun);
+        return ResponseEntity.status(result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(result);
+    }
+
+    @PostMapping(path = "/import", consumes = "multipart/form-data")
+    ResponseEntity<ImportResult> importFile(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
+        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+        ImportResult result = imports.run(TabularFile.read(name, file.getBytes()), user, dryRun);
+        return ResponseEntity.status(result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(result);
     }
 
     @GetMapping

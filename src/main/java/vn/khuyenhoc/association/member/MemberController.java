@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.association.ChapterService;
+import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.SignedInUser;
@@ -26,12 +29,95 @@ import vn.khuyenhoc.shared.SignedInUser;
 @Controller
 class MemberController {
 
-    private final MemberService members;
-    private final ChapterService chapters;
+    private static final ImportPage IMPORT_PAGE =
+            new ImportPage("Nhập hội viên từ tệp", "/members", "mau-hoi-vien", MemberImport.COLUMNS);
 
-    MemberController(MemberService members, ChapterService chapters) {
+    private static final ImportPage LEARNING_CITIZEN_PAGE = new ImportPage(
+            "Nhập kết quả Công dân học tập",
+            "/members/learning-citizens",
+            "mau-cong-dan-hoc-tap",
+            LearningCitizenImport.COLUMNS);
+
+    private final MemberService members;
+    private final MemberImport imports;
+    private final LearningCitizenImport learningCitizens;
+    private final ChapterService chapters;
+    private final LocalityService localities;
+
+    MemberController(
+            MemberService members,
+            MemberImport imports,
+            LearningCitizenImport learningCitizens,
+            ChapterService chapters,
+            LocalityService localities) {
         this.members = members;
+        this.imports = imports;
+        this.learningCitizens = learningCitizens;
         this.chapters = chapters;
+        this.localities = localities;
+    }
+
+    @GetMapping("/members/learning-citizens")
+    String learningCitizensBack() {
+        return "redirect:/members";
+    }
+
+    @GetMapping("/members/learning-citizens/import")
+    String learningCitizenPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return LEARNING_CITIZEN_PAGE.show(model, null);
+    }
+
+    @PostMapping("/members/learning-citizens/import")
+    String learningCitizenImport(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        return LEARNING_CITIZEN_PAGE.upload(
+                file, dryRun, model, (table, dry) -> learningCitizens.run(table, user, dry));
+    }
+
+    @GetMapping("/members/learning-citizens/import/template.xlsx")
+    void learningCitizenTemplate(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
+            throws IOException {
+        LEARNING_CITIZEN_PAGE.template(response, localities.templateRows(user));
+    }
+
+    @GetMapping("/members/import")
+    String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        return IMPORT_PAGE.show(model, null);
+    }
+
+    @PostMapping("/members/import")
+    String importFile(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
+    }
+
+    /** The roster template: the chapter codes of the user's scope (or of one chapter) on a second sheet. */
+    @GetMapping("/members/import/template.xlsx")
+    void template(
+            @RequestParam(required = false) @Nullable Long chapter,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        List<List<String>> chapterRows = members.chapterRows(user, chapter);
+        List<List<String>> rows = chapter == null || chapterRows.isEmpty()
+                ? List.of()
+                : List.of(List.of(chapterRows.get(0).get(0)));
+        IMPORT_PAGE.template(
+                response,
+                rows,
+                "Chi hội",
+                List.of("Mã chi hội", "Tên chi hội, ban khuyến học", "Xã, phường"),
+                chapterRows);
     }
 
     @GetMapping("/members")

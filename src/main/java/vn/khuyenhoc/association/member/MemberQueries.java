@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khuyenhoc.shared.PageQuery;
@@ -120,6 +121,24 @@ class MemberQueries {
                         "select year, status from learning_citizen_statuses where member_id = :member order by year desc")
                 .param("member", memberId)
                 .query(Status.class)
+                .list();
+    }
+
+    /** The active chapters of a scope (or one chapter), for the reference sheet of an import template. */
+    List<List<String>> chapterRows(String scope, @Nullable Long chapter) {
+        return jdbc.sql("""
+                        select ch.id, ch.name, coalesce(c.name, '') as commune
+                        from chapters ch
+                        join localities l on l.id = ch.locality_id
+                        left join localities c on c.id = case when l.level = 'VILLAGE' then l.parent_id else l.id end
+                        where ch.locality_path <@ cast(:scope as ltree) and ch.dissolved_on is null
+                          and (cast(:chapter as bigint) is null or ch.id = cast(:chapter as bigint))
+                        order by c.name collate vi_natural, ch.name collate vi_natural
+                        limit 20000
+                        """)
+                .param("scope", scope)
+                .param("chapter", chapter)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 

@@ -197,6 +197,11 @@ public class MemberService {
 
     record Viewed(long memberId) {}
 
+    @Transactional(readOnly = true)
+    List<List<String>> chapterRows(SignedInUser user, @Nullable Long chapter) {
+        return queries.chapterRows(user.scopePath(), chapter);
+    }
+
     /** The member's own id and the ids of its yearly learning-citizen statuses ("17/2025"). */
     private static List<String> historyIds(long id) {
         List<String> ids = new java.util.ArrayList<>();

@@ -1,8 +1,10 @@
 package vn.khuyenhoc.association.policystudy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,19 +14,24 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TabularFile;
 
 @RestController
 class PolicyStudyApiController {
 
     private final PolicyStudyService studies;
     private final PolicyDocuments documents;
+    private final AttendanceImport attendanceImport;
 
-    PolicyStudyApiController(PolicyStudyService studies, PolicyDocuments documents) {
+    PolicyStudyApiController(PolicyStudyService studies, PolicyDocuments documents, AttendanceImport attendanceImport) {
         this.studies = studies;
         this.documents = documents;
+        this.attendanceImport = attendanceImport;
     }
 
     @GetMapping("/api/v1/policy-studies")
@@ -67,6 +74,19 @@ class PolicyStudyApiController {
         PolicyStudyService.AttendanceChange change =
                 studies.recordAttendance(id, attendance.memberIds(), attendance.chapterId(), user);
         return new AttendanceSaved(id, studies.get(id, user).attendees(), change.added(), change.removed());
+    }
+
+    @PostMapping(path = "/api/v1/policy-studies/{id}/attendance/import", consumes = "multipart/form-data")
+    ResponseEntity<ImportResult> importAttendance(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
+        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+        ImportResult result = attendanceImport.run(id, TabularFile.read(name, file.getBytes()), user, dryRun);
+        return ResponseEntity.status(result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(result);
     }
 
     @GetMapping("/api/v1/policy-documents")

@@ -15,11 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.association.ChapterView;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.PageQuery;
@@ -30,16 +32,19 @@ import vn.khuyenhoc.shared.SignedInUser;
 class PolicyStudyController {
 
     private final PolicyStudyService studies;
+    private final AttendanceImport attendance;
     private final PolicyStudyQueries queries;
     private final PolicyDocuments documents;
     private final ChapterService chapters;
 
     PolicyStudyController(
             PolicyStudyService studies,
+            AttendanceImport attendance,
             PolicyStudyQueries queries,
             PolicyDocuments documents,
             ChapterService chapters) {
         this.studies = studies;
+        this.attendance = attendance;
         this.queries = queries;
         this.documents = documents;
         this.chapters = chapters;
@@ -165,6 +170,61 @@ class PolicyStudyController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/policy-studies/" + id + "?chapter=" + chapter;
+    }
+
+    private static ImportPage attendancePage(long id) {
+        return new ImportPage(
+                "Nhập điểm danh từ tệp",
+                "/policy-studies/" + id + "/attendance",
+                "diem-danh",
+                AttendanceImport.COLUMNS);
+    }
+
+    @GetMapping("/policy-studies/{id}/attendance")
+    String backToStudy(@PathVariable long id) {
+        return "redirect:/policy-studies/" + id;
+    }
+
+    @GetMapping("/policy-studies/{id}/attendance/import")
+    String attendanceImportPage(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        studies.get(id, user);
+        return attendancePage(id).show(model, null);
+    }
+
+    @PostMapping("/policy-studies/{id}/attendance/import")
+    String attendanceImport(
+            @PathVariable long id,
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        return attendancePage(id).upload(file, dryRun, model, (table, dry) -> attendance.run(id, table, user, dry));
+    }
+
+    /** The sheet to tick: the roster of a chapter on the day, with an x for those already recorded present. */
+    @GetMapping("/policy-studies/{id}/attendance/import/template.xlsx")
+    void attendanceTemplate(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Long chapter,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        PolicyStudyView study = studies.get(id, user);
+        Long shown = study.level() == StudyLevel.CHAPTER ? study.chapterId() : chapter;
+        List<List<String>> rows = shown == null
+                ? List.of()
+                : queries.roster(id, chapters.get(shown, user).id(), study.date(), user.scopePath()).stream()
+                        .map(r -> List.of(String.valueOf(r.id()), r.fullName(), r.attended() ? "x" : ""))
+                        .toList();
+        attendancePage(id)
+                .template(
+                        response,
+                        rows,
+                        "Buổi học",
+                        List.of("Buổi học", "Ngày", "Tổ chức"),
+                        List.of(List.of(study.title(), study.date().toString(), study.organiser())));
     }
 
     @GetMapping("/policy-documents")

@@ -130,6 +130,9 @@ class PolicyStudyService {
     /** What changed in an attendance list. */
     record AttendanceChange(List<Long> added, List<Long> removed) {}
 
+    /** Why a member cannot be marked present at a session. */
+    record Refusal(long memberId, boolean unknown, String message) {}
+
     /**
      * Makes the attendance of the session, or of one chapter of it ({@code limitTo}), exactly {@code memberIds}. Every
      * named member must be in the user's scope and the organiser's subtree, and a member on the day of the session;
@@ -146,56 +149,86 @@ class PolicyStudyService {
             throw new InvalidInputException(
                     "memberIds", "Mỗi lần ghi tối đa " + MAX_ATTENDANCE + " hội viên; hãy ghi theo từng chi hội.");
         }
+        List<Refusal> refusals = refusals(study, wanted, limitTo, user);
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals.stream()
+                    .map(r -> new FieldProblem("memberIds", r.message()))
+                    .toList());
+        }
+        Set<Long> before = new HashSet<>(queries.attendees(id, limitTo));
+        return apply(
+                study,
+                wanted.stream().filter(m -> !before.contains(m)).sorted().toList(),
+                before.stream().filter(m -> !wanted.contains(m)).sorted().toList(),
+                user);
+    }
+
+    /**
+     * Marks members present and others absent, leaving everyone else as recorded (an attendance sheet lists some
+     * members only). The caller has checked the present ones with {@link #refusals}.
+     */
+    @Transactional
+    AttendanceChange markAttendance(long id, Set<Long> present, Set<Long> absent, SignedInUser user) {
+        user.requireWriter();
+        PolicyStudyView study = get(id, user);
+        Set<Long> before = new HashSet<>(queries.attendees(id, null));
+        return apply(
+                study,
+                present.stream().filter(m -> !before.contains(m)).sorted().toList(),
+                absent.stream().filter(before::contains).sorted().toList(),
+                user);
+    }
+
+    private AttendanceChange apply(PolicyStudyView study, List<Long> added, List<Long> removed, SignedInUser user) {
+        if (!removed.isEmpty()) {
+            queries.removeAttendance(study.id(), removed);
+        }
+        if (!added.isEmpty()) {
+            queries.addAttendance(study.id(), added, user.username());
+        }
+        AttendanceChange change = new AttendanceChange(added, removed);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            audit.recordChange("ATTENDANCE", ENTITY, String.valueOf(study.id()), null, change, study.localityPath());
+        }
+        return change;
+    }
+
+    /** Members who cannot be marked present, each with the reason, in the order given. */
+    List<Refusal> refusals(PolicyStudyView study, Set<Long> memberIds, @Nullable Long limitTo, SignedInUser user) {
         Long chapterOfSession = study.level() == StudyLevel.CHAPTER ? study.chapterId() : null;
         Map<Long, PolicyStudyQueries.Candidate> found = new HashMap<>();
         for (PolicyStudyQueries.Candidate c :
-                queries.candidates(wanted, study.localityPath(), chapterOfSession, user.scopePath())) {
+                queries.candidates(memberIds, study.localityPath(), chapterOfSession, user.scopePath())) {
             found.put(c.id(), c);
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        for (Long memberId : wanted) {
+        String day = study.date().format(DAY);
+        List<Refusal> refusals = new ArrayList<>();
+        for (Long memberId : memberIds) {
             PolicyStudyQueries.Candidate c = found.get(memberId);
-            String day = study.date().format(DAY);
             if (c == null) {
-                problems.add(
-                        new FieldProblem("memberIds", "Không có hội viên số " + memberId + " trong phạm vi của bạn."));
+                refusals.add(
+                        new Refusal(memberId, true, "Không có hội viên số " + memberId + " trong phạm vi của bạn."));
             } else if (!c.inOrganiser() || (limitTo != null && c.chapterId() != limitTo)) {
-                problems.add(new FieldProblem(
-                        "memberIds",
+                refusals.add(new Refusal(
+                        memberId,
+                        false,
                         c.fullName() + " (số " + memberId + ") không thuộc "
                                 + (limitTo != null ? "chi hội đang ghi" : study.organiser()) + "."));
             } else if (c.leftOn() != null && !c.leftOn().isAfter(study.date())) {
-                problems.add(new FieldProblem(
-                        "memberIds",
+                refusals.add(new Refusal(
+                        memberId,
+                        false,
                         c.fullName() + " (số " + memberId + ") đã rời hội ngày "
                                 + c.leftOn().format(DAY) + ", trước buổi học ngày " + day + "."));
             } else if (c.joinedOn() != null && c.joinedOn().isAfter(study.date())) {
-                problems.add(new FieldProblem(
-                        "memberIds",
+                refusals.add(new Refusal(
+                        memberId,
+                        false,
                         c.fullName() + " (số " + memberId + ") vào hội ngày "
                                 + c.joinedOn().format(DAY) + ", sau buổi học ngày " + day + "."));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Set<Long> before = new HashSet<>(queries.attendees(id, limitTo));
-        List<Long> added =
-                wanted.stream().filter(m -> !before.contains(m)).sorted().toList();
-        Set<Long> keep = wanted;
-        List<Long> removed =
-                before.stream().filter(m -> !keep.contains(m)).sorted().toList();
-        if (!removed.isEmpty()) {
-            queries.removeAttendance(id, removed);
-        }
-        if (!added.isEmpty()) {
-            queries.addAttendance(id, added, user.username());
-        }
-        AttendanceChange change = new AttendanceChange(added, removed);
-        if (!added.isEmpty() || !removed.isEmpty()) {
-            audit.recordChange("ATTENDANCE", ENTITY, String.valueOf(id), null, change, study.localityPath());
-        }
-        return change;
+        return refusals;
     }
 
     /** Filter of a list of who studied, as the audit trail records it. */

@@ -1,0 +1,143 @@
+package vn.khuyenhoc.association.member;
+
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.association.ChapterService;
+import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.locality.LocalityLevel;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.SignedInUser;
+
+/**
+ * Membership figures per commune (members, officers, by chapter kind, % of the population, change since last year)
+ * and the population of each commune per year, which a province administrator enters.
+ */
+@Controller
+class MembershipController {
+
+    private final MembershipFigures figures;
+    private final LocalityService localities;
+    private final AuditTrail audit;
+
+    MembershipController(MembershipFigures figures, LocalityService localities, AuditTrail audit) {
+        this.figures = figures;
+        this.localities = localities;
+        this.audit = audit;
+    }
+
+    @GetMapping("/membership")
+    @Transactional(readOnly = true)
+    String membership(
+            @RequestParam(required = false) @Nullable String locality,
+            @RequestParam(required = false) @Nullable Integer year,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        LocalityView place = place(locality, user);
+        int chosen = year(year);
+        List<MembershipFigures.Row> rows = figures.byCommune(place.path(), user.scopePath(), chosen);
+        model.addAttribute("place", place);
+        model.addAttribute("year", chosen);
+        model.addAttribute(
+                "years",
+                IntStream.iterate(Year.now().getValue(), y -> y >= ChapterService.FIRST_YEAR, y -> y - 1)
+                        .boxed()
+                        .toList());
+        model.addAttribute("rows", rows);
+        model.addAttribute(
+                "members",
+                rows.stream().mapToLong(MembershipFigures.Row::members).sum());
+        model.addAttribute(
+                "officers",
+                rows.stream().mapToLong(MembershipFigures.Row::officers).sum());
+        model.addAttribute(
+                "previous",
+                rows.stream().mapToLong(MembershipFigures.Row::previous).sum());
+        boolean everyPopulation = !rows.isEmpty() && rows.stream().allMatch(r -> r.population() != null);
+        model.addAttribute(
+                "population",
+                everyPopulation ? rows.stream().mapToLong(r -> r.population()).sum() : null);
+        return "member/membership";
+    }
+
+    /** A province administrator enters the population of the communes shown, for one year. */
+    @PostMapping("/membership/populations")
+    @Transactional
+    String populations(
+            @RequestParam int year,
+            @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        if (!user.canManageAccounts()) {
+            throw new AccessDeniedException("province administrators only");
+        }
+        int chosen = year(year);
+        int saved = 0;
+        try {
+            for (Map.Entry<String, String> entry : params.entrySet()) {
+                if (!entry.getKey().startsWith("population-")
+                        || entry.getValue().isBlank()) {
+                    continue;
+                }
+                String code = entry.getKey().substring("population-".length());
+                LocalityView commune = localities.get(code, user);
+                String text = entry.getValue().replace(".", "").replace(",", "").strip();
+                if (commune.level() != LocalityLevel.COMMUNE
+                        || !text.matches("\\d{1,7}")
+                        || Integer.parseInt(text) == 0) {
+                    throw new InvalidInputException(
+                            "population",
+                            "Dân số của " + commune.name() + " phải là số nguyên dương (“" + entry.getValue() + "”).");
+                }
+                int population = Integer.parseInt(text);
+                Integer before = figures.population(commune.id(), chosen);
+                if (before == null || before != population) {
+                    figures.savePopulation(commune.id(), chosen, population, user.username());
+                    audit.recordChange(
+                            "POPULATION",
+                            "commune-population",
+                            commune.code() + "/" + chosen,
+                            before,
+                            population,
+                            commune.path());
+                    saved++;
+                }
+            }
+        } catch (InvalidInputException e) {
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                    .setRollbackOnly();
+            redirect.addFlashAttribute("problem", e.getMessage() + " Chưa lưu số nào.");
+            return "redirect:/membership?year=" + chosen;
+        }
+        redirect.addFlashAttribute("message", "Đã lưu dân số " + saved + " xã, phường năm " + chosen + ".");
+        return "redirect:/membership?year=" + chosen;
+    }
+
+    private LocalityView place(@Nullable String code, SignedInUser user) {
+        String cleaned = code == null ? "" : code.strip();
+        return localities.get(cleaned.isEmpty() ? user.scopeCode() : cleaned, user);
+    }
+
+    private static int year(@Nullable Integer year) {
+        int thisYear = Year.now().getValue();
+        int chosen = year == null ? thisYear : year;
+        if (chosen < ChapterService.FIRST_YEAR || chosen > thisYear) {
+            throw new InvalidInputException(
+                    "year", "Năm phải từ " + ChapterService.FIRST_YEAR + " đến " + thisYear + ".");
+        }
+        return chosen;
+    }
+}
