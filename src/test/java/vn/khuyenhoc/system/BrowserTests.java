@@ -166,6 +166,58 @@ class BrowserTests {
     }
 
     @Test
+    void aChapterOfficerMarksEveryonePresentFromAPhone() {
+        var village = localities.createVillage(
+                "22081", new LocalityService.VillageDraft("Thôn Điểm Danh Điện Thoại", "thôn", null), accounts.admin());
+        String chapter = api(
+                "/api/v1/chapters",
+                "{\"kind\":\"CHI_HOI\",\"hostType\":\"VILLAGE\",\"hostCode\":\"" + village.code() + "\"}");
+        for (String name : List.of("Y Moan Ênuôl", "H'Hen Niê", "Lê Văn Tâm")) {
+            api(
+                    "/api/v1/members",
+                    "{\"chapterId\":" + chapter + ",\"fullName\":\"" + name
+                            + "\",\"gender\":\"FEMALE\",\"birthYear\":1980,\"role\":\"MEMBER\"}");
+        }
+        String study = api(
+                "/api/v1/policy-studies",
+                "{\"chapterId\":" + chapter + ",\"date\":\"" + java.time.LocalDate.now()
+                        + "\",\"title\":\"Quán triệt QĐ 677\",\"documents\":[\"QD-677-TTG\"]}");
+
+        page.setViewportSize(360, 740);
+        signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        page.navigate(url("/policy-studies/" + study));
+        PlaywrightAssertions.assertThat(page.locator("ul.roster li")).hasCount(3);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tất cả có mặt"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đã lưu: 3 người có mặt");
+        PlaywrightAssertions.assertThat(page.locator("ul.roster input:checked")).hasCount(3);
+        screenshot("attendance-phone");
+        int overflow = (int) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).isLessThanOrEqualTo(0);
+
+        page.getByLabel("Lê Văn Tâm").uncheck();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu điểm danh"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("2 người có mặt");
+    }
+
+    /** Creates a record through the JSON API as the administrator and answers its id. */
+    private String api(String path, String json) {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString(
+                        ("admin:" + IntegrationTest.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = context.request()
+                .post(
+                        url(path),
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setHeader("Authorization", "Basic " + basic)
+                                .setHeader("Content-Type", "application/json")
+                                .setData(json));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return com.jayway.jsonpath.JsonPath.read(response.text(), "$.id").toString();
+    }
+
+    @Test
     void officerOfOneCommuneSeesNotFoundForAnother() {
         SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "24133");
 
