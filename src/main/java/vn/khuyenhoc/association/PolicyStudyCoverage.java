@@ -11,39 +11,76 @@ import org.springframework.transaction.annotation.Transactional;
  * KH 102's fourth target and QĐ 387's last: officers and members of the association who studied the policies, per
  * locality and period. A person counts once, however many chapters they belong to (the same citizen-ID hash): in a
  * commune among that commune's memberships, in the whole subtree once. The denominator is the people who were members
- * on the period's reference day; the numerator, those of them who attended at least one session held in the period.
+ * on the period's reference day; the numerator, those of them who attended at least one session held in the period
+ * (periods are whole years).
  * Officers are the people with at least one officer membership; the member figure counts everyone, officers too.
  */
 @Service
 public class PolicyStudyCoverage {
 
-    private static final String FIGURES = """
-            with active as materialized (
-                select m.id, m.person_id, m.role = 'OFFICER' as officer,
-                       subpath(m.locality_path, 0, least(nlevel(m.locality_path), 2)) as commune
+    /**
+     * Memberships without a citizen ID are people of their own: for a province or a commune they are read from
+     * {@code member_tallies} (counts kept by triggers, a few thousand rows instead of a million), for a village from
+     * the memberships themselves.
+     */
+    private static final String SINGLES_TALLIED = """
+            singles as (
+                select t.commune_id,
+                       sum(t.members) filter (where t.officer) as officers,
+                       sum(t.members) filter (where t.officer and t.studied_years & :mask <> 0) as officers_studied,
+                       sum(t.members) as members,
+                       sum(t.members) filter (where t.studied_years & :mask <> 0) as members_studied
+                from member_tallies t
+                where t.commune_id in (select c.id from localities c where c.level = 'COMMUNE' and c.path <@ cast(:path as ltree))
+                  and t.joined_year <= :refYear and t.left_year > :refYear
+                group by t.commune_id
+            )""";
+
+    private static final String SINGLES_COUNTED = """
+            singles as (
+                select m.commune_id,
+                       count(*) filter (where m.role = 'OFFICER') as officers,
+                       count(*) filter (where m.role = 'OFFICER' and m.studied_years & :mask <> 0) as officers_studied,
+                       count(*) as members,
+                       count(*) filter (where m.studied_years & :mask <> 0) as members_studied
                 from members m
-                where m.locality_path <@ cast(:path as ltree)
+                where m.citizen_key is null and m.locality_path <@ cast(:path as ltree)
                   and (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)
+                group by m.commune_id
+            )""";
+
+    /**
+     * The few memberships with a citizen ID are grouped by person, per commune and over the whole subtree ({@code
+     * grouping sets}); each membership carries its commune and the years it attended a session ({@code
+     * studied_years}, kept by triggers), so no attendance row is read.
+     */
+    private static final String FIGURES = """
+            with %s,
+            people as (
+                select m.commune_id, grouping(m.commune_id) = 1 as whole,
+                       bool_or(m.role = 'OFFICER') as officer, bool_or(m.studied_years & :mask <> 0) as studied
+                from members m
+                where m.citizen_key is not null and m.locality_path <@ cast(:path as ltree)
+                  and (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)
+                group by grouping sets ((m.commune_id, m.person_id), (m.person_id))
             ),
-            studied as materialized (
-                select distinct a.member_id
-                from policy_studies s join policy_study_attendance a on a.study_id = s.id
-                where s.held_on between :from and :to
-            ),
-            persons as (
-                select a.commune, a.person_id, bool_or(a.officer) as officer,
-                       bool_or(a.id in (select member_id from studied)) as studied
-                from active a
-                group by grouping sets ((a.commune, a.person_id), (a.person_id))
+            figures as (
+                select commune_id, false as whole, officers, officers_studied, members, members_studied from singles
+                union all
+                select null, true, sum(officers), sum(officers_studied), sum(members), sum(members_studied) from singles
+                union all
+                select commune_id, whole, count(*) filter (where officer), count(*) filter (where officer and studied),
+                       count(*), count(*) filter (where studied)
+                from people group by commune_id, whole
             )
-            select p.commune::text as commune_path, c.code as commune_code, c.name as commune_name,
-                   count(*) filter (where p.officer) as officers,
-                   count(*) filter (where p.officer and p.studied) as officers_studied,
-                   count(*) as members,
-                   count(*) filter (where p.studied) as members_studied
-            from persons p
-            left join localities c on c.id = cast(subpath(p.commune, -1)::text as bigint) and nlevel(p.commune) = 2
-            group by p.commune, c.code, c.name
+            select f.whole, c.code as commune_code, c.name as commune_name,
+                   coalesce(sum(f.officers), 0)::bigint as officers,
+                   coalesce(sum(f.officers_studied), 0)::bigint as officers_studied,
+                   coalesce(sum(f.members), 0)::bigint as members,
+                   coalesce(sum(f.members_studied), 0)::bigint as members_studied
+            from figures f
+            left join localities c on c.id = f.commune_id
+            group by f.whole, c.code, c.name
             """;
 
     private final JdbcClient jdbc;
@@ -68,7 +105,7 @@ public class PolicyStudyCoverage {
     public record Result(StudyPeriod period, Figures total, List<Figures> communes) {}
 
     private record Row(
-            @Nullable String communePath,
+            boolean whole,
             @Nullable String communeCode,
             @Nullable String communeName,
             long officers,
@@ -78,11 +115,13 @@ public class PolicyStudyCoverage {
 
     @Transactional(readOnly = true)
     public Result coverage(String path, StudyPeriod period) {
-        List<Row> rows = jdbc.sql(FIGURES)
+        // paths are ids from the province down: "1" a province, "1.37" a commune, "1.37.4012" a village
+        boolean tallied = path.split("\\.").length <= 2;
+        List<Row> rows = jdbc.sql(FIGURES.formatted(tallied ? SINGLES_TALLIED : SINGLES_COUNTED))
                 .param("path", path)
                 .param("ref", period.reference())
-                .param("from", period.from())
-                .param("to", period.to())
+                .param("refYear", period.reference().getYear())
+                .param("mask", period.yearMask())
                 .query(Row.class)
                 .list();
         Figures total = new Figures(null, null, new Ratio(0, 0), new Ratio(0, 0));
@@ -93,7 +132,7 @@ public class PolicyStudyCoverage {
                     row.communeName(),
                     new Ratio(row.officersStudied(), row.officers()),
                     new Ratio(row.membersStudied(), row.members()));
-            if (row.communePath() == null) {
+            if (row.whole()) {
                 total = figures;
             } else if (row.communeCode() != null) {
                 communes.add(figures);

@@ -46,6 +46,15 @@ public record StudyPeriod(LocalDate from, LocalDate to, String code, String labe
         }
     }
 
+    /** The period's years as the bits of {@code members.studied_years}: bit 0 is 2021. */
+    public int yearMask() {
+        int mask = 0;
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            mask |= 1 << (year - ChapterService.FIRST_YEAR);
+        }
+        return mask;
+    }
+
     /** The day members are counted on: the end of the period, or today if it has not ended. */
     public LocalDate reference() {
         LocalDate today = LocalDate.now();

@@ -66,6 +66,37 @@ class AssociationScaleBenchmark {
                     result.total().members().numerator(),
                     result.total().members().denominator(),
                     result.communes().size());
+            // the same totals by a plain statement over the memberships and the attendance, once, as a check
+            List<Long> direct = jdbc.sql("""
+                            with active as (
+                                select m.id, m.person_id, m.role = 'OFFICER' as officer from members m
+                                where (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)
+                            ),
+                            studied as (
+                                select distinct a.member_id from policy_study_attendance a
+                                join policy_studies s on s.id = a.study_id where s.held_on between :from and :to
+                            ),
+                            people as (
+                                select a.person_id, bool_or(a.officer) as officer, bool_or(s.member_id is not null) as studied
+                                from active a left join studied s on s.member_id = a.id group by a.person_id
+                            )
+                            select unnest(array[count(*) filter (where officer and studied), count(*) filter (where officer),
+                                                count(*) filter (where studied), count(*)])
+                            from people
+                            """)
+                    .param("ref", period.reference())
+                    .param("from", period.from())
+                    .param("to", period.to())
+                    .query(Long.class)
+                    .list();
+            List<Long> computed = List.of(
+                    result.total().officers().numerator(),
+                    result.total().officers().denominator(),
+                    result.total().members().numerator(),
+                    result.total().members().denominator());
+            System.out.printf(
+                    "  check against a plain statement: %s (%s)%n",
+                    direct, direct.equals(computed) ? "equal" : "DIFFERENT");
             timed(
                     "policy-study indicators by commune, province, " + period.code(),
                     30,

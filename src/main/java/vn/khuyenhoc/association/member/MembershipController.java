@@ -1,5 +1,7 @@
 package vn.khuyenhoc.association.member;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.locality.LocalityLevel;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.SignedInUser;
 
@@ -29,14 +33,50 @@ import vn.khuyenhoc.shared.SignedInUser;
 @Controller
 class MembershipController {
 
+    private static final ImportPage POPULATION_PAGE =
+            new ImportPage("Nhập dân số xã, phường", "/membership/populations", "mau-dan-so", PopulationImport.COLUMNS);
+
     private final MembershipFigures figures;
+    private final PopulationImport populations;
     private final LocalityService localities;
     private final AuditTrail audit;
 
-    MembershipController(MembershipFigures figures, LocalityService localities, AuditTrail audit) {
+    MembershipController(
+            MembershipFigures figures, PopulationImport populations, LocalityService localities, AuditTrail audit) {
         this.figures = figures;
+        this.populations = populations;
         this.localities = localities;
         this.audit = audit;
+    }
+
+    @GetMapping("/membership/populations")
+    String populationsBack() {
+        return "redirect:/membership";
+    }
+
+    @GetMapping("/membership/populations/import")
+    String populationImportPage(Model model) {
+        return POPULATION_PAGE.show(model, null);
+    }
+
+    @PostMapping("/membership/populations/import")
+    String populationImport(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        return POPULATION_PAGE.upload(file, dryRun, model, (table, dry) -> populations.run(table, user, dry));
+    }
+
+    @GetMapping("/membership/populations/import/template.xlsx")
+    void populationTemplate(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
+            throws IOException {
+        POPULATION_PAGE.template(
+                response,
+                localities.templateRows(user).stream()
+                        .filter(row -> row.get(0).matches("\\d{5}"))
+                        .toList());
     }
 
     @GetMapping("/membership")

@@ -137,11 +137,7 @@ class PolicyStudyController {
         }
         ChapterView shownChapter = shown == null ? null : chapters.get(shown, user);
         model.addAttribute("chapter", shownChapter);
-        model.addAttribute(
-                "roster",
-                shownChapter == null
-                        ? List.of()
-                        : queries.roster(id, shownChapter.id(), study.date(), user.scopePath()));
+        model.addAttribute("roster", shownChapter == null ? List.of() : studies.roster(study, shownChapter, user));
         return "policystudy/detail";
     }
 
@@ -155,7 +151,7 @@ class PolicyStudyController {
             RedirectAttributes redirect) {
         PolicyStudyView study = studies.get(id, user);
         List<Long> present = all
-                ? queries.roster(id, chapter, study.date(), user.scopePath()).stream()
+                ? studies.roster(study, chapters.get(chapter, user), user).stream()
                         .filter(r -> r.memberOn(study.date()))
                         .map(PolicyStudyQueries.RosterRow::id)
                         .toList()
@@ -215,7 +211,7 @@ class PolicyStudyController {
         Long shown = study.level() == StudyLevel.CHAPTER ? study.chapterId() : chapter;
         List<List<String>> rows = shown == null
                 ? List.of()
-                : queries.roster(id, chapters.get(shown, user).id(), study.date(), user.scopePath()).stream()
+                : studies.roster(study, chapters.get(shown, user), user).stream()
                         .map(r -> List.of(String.valueOf(r.id()), r.fullName(), r.attended() ? "x" : ""))
                         .toList();
         attendancePage(id)

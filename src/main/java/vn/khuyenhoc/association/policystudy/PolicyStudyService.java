@@ -231,6 +231,15 @@ class PolicyStudyService {
         return refusals;
     }
 
+    record RosterAccess(long studyId, long chapterId) {}
+
+    /** A chapter's roster for a session's attendance: a personal list, so the view is logged. */
+    @Transactional(readOnly = true)
+    List<PolicyStudyQueries.RosterRow> roster(PolicyStudyView study, ChapterView chapter, SignedInUser user) {
+        audit.recordAccess("VIEW_LIST", "member", new RosterAccess(study.id(), chapter.id()), chapter.localityPath());
+        return queries.roster(study.id(), chapter.id(), study.date(), user.scopePath());
+    }
+
     /** Filter of a list of who studied, as the audit trail records it. */
     record StudyStatusAccess(String within, @Nullable Long chapter, String period, boolean onlyNotStudied, int page) {}
 

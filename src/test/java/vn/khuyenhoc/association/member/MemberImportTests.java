@@ -145,6 +145,48 @@ class MemberImportTests {
         assertThat(page).hasStatusOk().bodyText().contains("12500").contains(percent + "%");
     }
 
+    @Test
+    void populationsAreImportedWholeOrNotAtAll() {
+        int year = Year.now().getValue() - 1;
+        String bad = "Mã xã, phường,Năm,Dân số\n".replace("Mã xã, phường", "\"Mã xã, phường\"") + COMMUNE + "," + year
+                + ",9.800\n99999," + year + ",100\n";
+        MvcTestResult rejected = mvc.post()
+                .uri("/membership/populations/import")
+                .multipart()
+                .file(new MockMultipartFile("file", "dan-so.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
+                .param("dryRun", "false")
+                .with(user(accounts.admin()))
+                .with(csrf())
+                .exchange();
+        assertThat(rejected).hasStatusOk().bodyText().contains("Không có xã, phường mã “99999”");
+        assertThat(population(year)).isEmpty();
+
+        String good = "commune_code,year,population\n" + COMMUNE + "," + year + ",9.800\n";
+        assertThat(mvc.post()
+                        .uri("/membership/populations/import")
+                        .multipart()
+                        .file(new MockMultipartFile(
+                                "file", "dan-so.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))
+                        .param("dryRun", "false")
+                        .with(user(accounts.admin()))
+                        .with(csrf()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Đã lưu");
+        assertThat(population(year)).contains(9800);
+    }
+
+    private java.util.Optional<Integer> population(int year) {
+        return jdbc.sql("""
+                        select p.population from commune_populations p join localities c on c.id = p.locality_id
+                        where c.code = :c and p.year = :y
+                        """)
+                .param("c", COMMUNE)
+                .param("y", year)
+                .query(Integer.class)
+                .optional();
+    }
+
     private long count(String chapter) {
         return jdbc.sql("select count(*) from members where chapter_id = " + chapter)
                 .query(Long.class)

@@ -243,6 +243,42 @@ class MemberTests {
                 .hasStatus(409);
     }
 
+    @Test
+    void theTalliesKeptByTriggersMatchTheMembershipsAfterEditsAndLeaving() throws Exception {
+        String chapter = chapter(COMMUNE, "Thôn Kiểm Đếm");
+        String id = member(chapter, "Vũ Văn Đếm", "MEMBER", "\"joinedOn\":\"2022-05-01\",");
+        member(chapter, "Vũ Thị Đếm", "OFFICER", "\"position\":\"Chi hội phó\",");
+        assertThat(
+                        mvc.put()
+                                .uri("/api/v1/members/" + id)
+                                .with(admin())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"fullName\":\"Vũ Văn Đếm\",\"gender\":\"MALE\",\"birthYear\":1960,"
+                                                + "\"role\":\"OFFICER\",\"position\":\"Ủy viên\",\"joinedOn\":\"2021-01-01\",\"version\":0}"))
+                .hasStatusOk();
+        assertThat(mvc.post()
+                        .uri("/members/" + id + "/leave")
+                        .param("leftOn", "2024-06-30")
+                        .param("version", "1")
+                        .with(user(accounts.admin()))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+
+        String tallied = """
+                select commune_id, officer, studied_years, joined_year, left_year, sum(members) as members
+                from member_tallies group by 1, 2, 3, 4, 5 having sum(members) <> 0 order by 1, 2, 3, 4, 5
+                """;
+        String counted = """
+                select commune_id, role = 'OFFICER' as officer, studied_years,
+                       coalesce(extract(year from joined_on)::int, 0) as joined_year,
+                       coalesce(extract(year from left_on)::int, 9999) as left_year, count(*) as members
+                from members where citizen_key is null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
+                """;
+        assertThat(jdbc.sql(tallied).query().listOfRows())
+                .isEqualTo(jdbc.sql(counted).query().listOfRows());
+    }
+
     private long views() {
         return jdbc.sql("select count(*) from audit_events where entity_type = 'member' and action = 'VIEW_LIST'")
                 .query(Long.class)
