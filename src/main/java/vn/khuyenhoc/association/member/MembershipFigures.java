@@ -9,10 +9,16 @@ import org.springframework.stereotype.Component;
 /**
  * The association's six-monthly membership figures per commune: people who are members and officers at the end of a
  * year (or today), by the kind of chapter they belong to, as a share of the commune's population that year, and the
- * change since the end of the previous year. A person in two chapters of a commune counts once.
+ * change since the end of the previous year. A person in two chapters of a commune counts once: memberships without
+ * a citizen ID are counted as they are, the few with one are grouped by person first.
  */
 @Component
 class MembershipFigures {
+
+    private static final String MEMBER_ON_REF =
+            "(m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)";
+    private static final String MEMBER_ON_PREVIOUS =
+            "(m.joined_on is null or m.joined_on <= :previous) and (m.left_on is null or m.left_on > :previous)";
 
     private final JdbcClient jdbc;
 
@@ -45,22 +51,45 @@ class MembershipFigures {
         LocalDate today = LocalDate.now();
         LocalDate end = LocalDate.of(year, 12, 31);
         return jdbc.sql("""
-                        with counted as (
-                            select subpath(m.locality_path, 0, 2) as commune, m.person_id, m.role, ch.kind,
-                                   (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref) as now_member,
-                                   (m.joined_on is null or m.joined_on <= :previous) and (m.left_on is null or m.left_on > :previous) as was_member
+                        with singles as (
+                            select m.commune_id,
+                                   count(*) filter (where %1$s) as members,
+                                   count(*) filter (where %1$s and m.role = 'OFFICER') as officers,
+                                   count(*) filter (where %1$s and ch.kind = 'CHI_HOI') as in_chi_hoi,
+                                   count(*) filter (where %1$s and ch.kind = 'BAN_KHUYEN_HOC') as in_ban_khuyen_hoc,
+                                   count(*) filter (where %1$s and ch.kind = 'TO_KHUYEN_HOC') as in_to_khuyen_hoc,
+                                   count(*) filter (where %2$s) as previous
                             from members m join chapters ch on ch.id = m.chapter_id
-                            where m.locality_path <@ cast(:path as ltree) and m.locality_path <@ cast(:scope as ltree)
+                            where m.citizen_key is null
+                              and m.locality_path <@ cast(:path as ltree) and m.locality_path <@ cast(:scope as ltree)
+                            group by m.commune_id
+                        ),
+                        people as (
+                            select m.commune_id, m.person_id,
+                                   bool_or(%1$s) as member, bool_or(%1$s and m.role = 'OFFICER') as officer,
+                                   bool_or(%1$s and ch.kind = 'CHI_HOI') as in_chi_hoi,
+                                   bool_or(%1$s and ch.kind = 'BAN_KHUYEN_HOC') as in_ban_khuyen_hoc,
+                                   bool_or(%1$s and ch.kind = 'TO_KHUYEN_HOC') as in_to_khuyen_hoc,
+                                   bool_or(%2$s) as was_member
+                            from members m join chapters ch on ch.id = m.chapter_id
+                            where m.citizen_key is not null
+                              and m.locality_path <@ cast(:path as ltree) and m.locality_path <@ cast(:scope as ltree)
+                            group by m.commune_id, m.person_id
                         ),
                         figures as (
-                            select commune,
-                                   count(distinct person_id) filter (where now_member) as members,
-                                   count(distinct person_id) filter (where now_member and role = 'OFFICER') as officers,
-                                   count(distinct person_id) filter (where now_member and kind = 'CHI_HOI') as in_chi_hoi,
-                                   count(distinct person_id) filter (where now_member and kind = 'BAN_KHUYEN_HOC') as in_ban_khuyen_hoc,
-                                   count(distinct person_id) filter (where now_member and kind = 'TO_KHUYEN_HOC') as in_to_khuyen_hoc,
-                                   count(distinct person_id) filter (where was_member) as previous
-                            from counted group by commune
+                            select commune_id, members, officers, in_chi_hoi, in_ban_khuyen_hoc, in_to_khuyen_hoc, previous
+                            from singles
+                            union all
+                            select commune_id, count(*) filter (where member), count(*) filter (where officer),
+                                   count(*) filter (where in_chi_hoi), count(*) filter (where in_ban_khuyen_hoc),
+                                   count(*) filter (where in_to_khuyen_hoc), count(*) filter (where was_member)
+                            from people group by commune_id
+                        ),
+                        by_commune as (
+                            select commune_id, sum(members) as members, sum(officers) as officers,
+                                   sum(in_chi_hoi) as in_chi_hoi, sum(in_ban_khuyen_hoc) as in_ban_khuyen_hoc,
+                                   sum(in_to_khuyen_hoc) as in_to_khuyen_hoc, sum(previous) as previous
+                            from figures group by commune_id
                         )
                         select c.code as commune_code, c.name as commune_name,
                                coalesce(f.members, 0) as members, coalesce(f.officers, 0) as officers,
@@ -68,12 +97,12 @@ class MembershipFigures {
                                coalesce(f.in_to_khuyen_hoc, 0) as in_to_khuyen_hoc, coalesce(f.previous, 0) as previous,
                                p.population
                         from localities c
-                        left join figures f on f.commune = c.path
+                        left join by_commune f on f.commune_id = c.id
                         left join commune_populations p on p.locality_id = c.id and p.year = :year
                         where c.level = 'COMMUNE' and c.valid_to is null
                           and c.path <@ cast(:path as ltree) and c.path <@ cast(:scope as ltree)
                         order by c.name collate vi_natural
-                        """)
+                        """.formatted(MEMBER_ON_REF, MEMBER_ON_PREVIOUS))
                 .param("path", path)
                 .param("scope", scope)
                 .param("ref", end.isAfter(today) ? today : end)

@@ -238,31 +238,35 @@ class PolicyStudyQueries {
         }
     }
 
+    /**
+     * Whether the person studied in the period comes from {@code studied_years} (any membership of the person, for
+     * those with a citizen ID); the documents are read only for the rows of the page.
+     */
     private static final String STUDY_STATUS = """
             with counted as (
-                select m.id, m.person_id, m.full_name, m.role, m.position, m.chapter_id, m.locality_id
+                select m.id, m.person_id, m.full_name, m.role, m.position, m.chapter_id, m.locality_id,
+                       m.studied_years & :mask <> 0
+                       or (m.citizen_key is not null and exists (
+                           select 1 from members p where p.person_id = m.person_id and p.studied_years & :mask <> 0)) as studied
                 from members m
                 where m.locality_path <@ cast(:subtree as ltree) and m.locality_path <@ cast(:scope as ltree)
                   and (cast(:chapter as bigint) is null or m.chapter_id = cast(:chapter as bigint))
                   and (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)
-            ),
-            with_documents as (
-                select k.*, coalesce((
-                    select string_agg(distinct d.number, ', ')
-                    from members p
-                    join policy_study_attendance a on a.member_id = p.id
-                    join policy_studies s on s.id = a.study_id and s.held_on between :from and :to
-                    join policy_study_documents sd on sd.study_id = s.id
-                    join policy_documents d on d.code = sd.document_code
-                    where p.person_id = k.person_id), '') as documents
-                from counted k
             )
-            select w.id, w.full_name, w.role, w.position, ch.name as chapter_name, c.name as commune_name, w.documents
-            from with_documents w
+            select w.id, w.full_name, w.role, w.position, ch.name as chapter_name, c.name as commune_name,
+                   case when not w.studied then '' else coalesce((
+                       select string_agg(distinct d.number, ', ')
+                       from members p
+                       join policy_study_attendance a on a.member_id = p.id
+                       join policy_studies s on s.id = a.study_id and s.held_on between :from and :to
+                       join policy_study_documents sd on sd.study_id = s.id
+                       join policy_documents d on d.code = sd.document_code
+                       where p.person_id = w.person_id), '') end as documents
+            from counted w
             join chapters ch on ch.id = w.chapter_id
             join localities l on l.id = w.locality_id
             left join localities c on c.id = case when l.level = 'VILLAGE' then l.parent_id else l.id end
-            where (not :onlyNotStudied or w.documents = '')
+            where (not :onlyNotStudied or not w.studied)
             """;
 
     /**
@@ -277,10 +281,15 @@ class PolicyStudyQueries {
             boolean onlyNotStudied,
             PageQuery page) {
         var params = studyStatusParams(subtree, scope, chapter, period, onlyNotStudied);
-        long total = jdbc.sql("select count(*) from (" + STUDY_STATUS + ") listed")
-                .params(params)
-                .query(Long.class)
-                .single();
+        long total = jdbc.sql("""
+                        select count(*) from members m
+                        where m.locality_path <@ cast(:subtree as ltree) and m.locality_path <@ cast(:scope as ltree)
+                          and (cast(:chapter as bigint) is null or m.chapter_id = cast(:chapter as bigint))
+                          and (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)
+                          and (not :onlyNotStudied or not (m.studied_years & :mask <> 0
+                               or (m.citizen_key is not null and exists (
+                                   select 1 from members p where p.person_id = m.person_id and p.studied_years & :mask <> 0))))
+                        """).params(params).query(Long.class).single();
         List<StudyStatus> items = jdbc.sql(STUDY_STATUS
                         + " order by c.name collate vi_natural, ch.name collate vi_natural, w.full_name collate vi_natural, w.id"
                         + " limit :limit offset :offset")
@@ -319,6 +328,7 @@ class PolicyStudyQueries {
         params.put("ref", period.reference());
         params.put("from", period.from());
         params.put("to", period.to());
+        params.put("mask", period.yearMask());
         params.put("onlyNotStudied", onlyNotStudied);
         return params;
     }
