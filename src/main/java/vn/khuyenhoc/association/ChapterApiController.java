@@ -16,6 +16,7 @@ import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TabularFile;
 
 @RestController
 @RequestMapping("/api/v1/chapters")
@@ -35,13 +36,7 @@ class ChapterApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws java.io.IOException {
-        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
-        var result = imports.run(vn.khuyenhoc.shared.TabularFile.read(name, file.getBytes()), user, dryRun);
-        return ResponseEntity.status(
-                        result.valid() || dryRun
-                                ? org.springframework.http.HttpStatus.OK
-                                : org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT)
-                .body(result);
+        return imports.run(TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 
     @GetMapping

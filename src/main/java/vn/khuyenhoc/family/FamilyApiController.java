@@ -3,7 +3,6 @@ package vn.khuyenhoc.family;
 import java.io.IOException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,10 +65,7 @@ class FamilyApiController {
             @RequestParam(defaultValue = "false") boolean acceptDuplicates,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
-        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
-        ImportResult result = imports.run(TabularFile.read(name, file.getBytes()), user, dryRun, acceptDuplicates);
-        HttpStatus status = result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
-        return ResponseEntity.status(result.awaitsConfirmation(dryRun) ? HttpStatus.CONFLICT : status)
-                .body(result);
+        return imports.run(TabularFile.read(file), user, dryRun, acceptDuplicates)
+                .answer(dryRun);
     }
 }

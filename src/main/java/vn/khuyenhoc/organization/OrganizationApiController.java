@@ -3,7 +3,6 @@ package vn.khuyenhoc.organization;
 import java.io.IOException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,9 +66,6 @@ class OrganizationApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
-        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
-        ImportResult result = imports.run(TabularFile.read(name, file.getBytes()), user, dryRun);
-        return ResponseEntity.status(result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
-                .body(result);
+        return imports.run(TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 }

@@ -36,8 +36,7 @@ public record ImportPage(String title, String path, String templateName, List<Im
             return show(model, null);
         }
         try {
-            ImportResult result =
-                    importer.run(TabularFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes()), dryRun);
+            ImportResult result = importer.run(TabularFile.read(file), dryRun);
             model.addAttribute("dryRun", dryRun);
             return show(model, result);
         } catch (InvalidInputException e) {

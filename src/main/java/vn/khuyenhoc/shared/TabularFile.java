@@ -37,6 +37,11 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
         }
     }
 
+    /** An uploaded file, read by its name's extension. */
+    public static TabularFile read(org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return read(String.valueOf(file.getOriginalFilename()), file.getBytes());
+    }
+
     public static TabularFile read(String fileName, byte[] content) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (content.length == 0) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,10 +82,7 @@ class PolicyStudyApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
-        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
-        ImportResult result = attendanceImport.run(id, TabularFile.read(name, file.getBytes()), user, dryRun);
-        return ResponseEntity.status(result.valid() || dryRun ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
-                .body(result);
+        return attendanceImport.run(id, TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 
     @GetMapping("/api/v1/policy-documents")
