@@ -279,6 +279,38 @@ class MemberTests {
                 .isEqualTo(jdbc.sql(counted).query().listOfRows());
     }
 
+    @Test
+    void movingASessionToAnotherYearMovesItsAttendeesStudyYear() throws Exception {
+        String chapter = chapter(COMMUNE, "Thôn Đổi Ngày");
+        String id = member(chapter, "Mai Văn Dời", "MEMBER", "\"joinedOn\":\"2020-01-01\",");
+        String study = post(
+                "/api/v1/policy-studies",
+                "{\"chapterId\":" + chapter
+                        + ",\"date\":\"2023-04-04\",\"title\":\"Học tập CT 14\",\"documents\":[\"CT-14-TTG\"]}",
+                "$.id");
+        assertThat(mvc.put()
+                        .uri("/api/v1/policy-studies/" + study + "/attendance")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"memberIds\":[" + id + "]}"))
+                .hasStatusOk();
+        assertThat(studiedYears(id)).isEqualTo(1 << 2); // 2023
+        assertThat(mvc.put()
+                        .uri("/api/v1/policy-studies/" + study)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"date\":\"2024-04-04\",\"title\":\"Học tập CT 14\",\"documents\":[\"CT-14-TTG\"],"
+                                + "\"version\":0}"))
+                .hasStatusOk();
+        assertThat(studiedYears(id)).isEqualTo(1 << 3); // 2024
+    }
+
+    private int studiedYears(String member) {
+        return jdbc.sql("select studied_years from members where id = " + member)
+                .query(Integer.class)
+                .single();
+    }
+
     private long views() {
         return jdbc.sql("select count(*) from audit_events where entity_type = 'member' and action = 'VIEW_LIST'")
                 .query(Long.class)
