@@ -1,7 +1,9 @@
 package vn.khuyenhoc.association;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -138,7 +140,7 @@ public class PolicyStudyCoverage {
                 communes.add(figures);
             }
         }
-        java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
         communes.sort((a, b) -> collator.compare(String.valueOf(a.communeName()), String.valueOf(b.communeName())));
         return new Result(period, total, communes);
     }

@@ -3,14 +3,13 @@ package vn.khuyenhoc.association.member;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Year;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.association.ChapterService;
-import vn.khuyenhoc.audit.AuditTrail;
-import vn.khuyenhoc.locality.LocalityLevel;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ImportPage;
@@ -34,19 +31,16 @@ import vn.khuyenhoc.shared.SignedInUser;
 class MembershipController {
 
     private static final ImportPage POPULATION_PAGE =
-            new ImportPage("Nhập dân số xã, phường", "/membership/populations", "mau-dan-so", PopulationImport.COLUMNS);
+            new ImportPage("Nhập dân số xã, phường", "/membership/populations", "mau-dan-so", Populations.COLUMNS);
 
     private final MembershipFigures figures;
-    private final PopulationImport populations;
+    private final Populations populations;
     private final LocalityService localities;
-    private final AuditTrail audit;
 
-    MembershipController(
-            MembershipFigures figures, PopulationImport populations, LocalityService localities, AuditTrail audit) {
+    MembershipController(MembershipFigures figures, Populations populations, LocalityService localities) {
         this.figures = figures;
         this.populations = populations;
         this.localities = localities;
-        this.audit = audit;
     }
 
     @GetMapping("/membership/populations")
@@ -80,7 +74,6 @@ class MembershipController {
     }
 
     @GetMapping("/membership")
-    @Transactional(readOnly = true)
     String membership(
             @RequestParam(required = false) @Nullable String locality,
             @RequestParam(required = false) @Nullable Integer year,
@@ -115,54 +108,24 @@ class MembershipController {
 
     /** A province administrator enters the population of the communes shown, for one year. */
     @PostMapping("/membership/populations")
-    @Transactional
     String populations(
             @RequestParam int year,
             @RequestParam Map<String, String> params,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {
-        if (!user.canManageAccounts()) {
-            throw new AccessDeniedException("province administrators only");
-        }
         int chosen = year(year);
-        int saved = 0;
-        try {
-            for (Map.Entry<String, String> entry : params.entrySet()) {
-                if (!entry.getKey().startsWith("population-")
-                        || entry.getValue().isBlank()) {
-                    continue;
-                }
-                String code = entry.getKey().substring("population-".length());
-                LocalityView commune = localities.get(code, user);
-                String text = entry.getValue().replace(".", "").replace(",", "").strip();
-                if (commune.level() != LocalityLevel.COMMUNE
-                        || !text.matches("\\d{1,7}")
-                        || Integer.parseInt(text) == 0) {
-                    throw new InvalidInputException(
-                            "population",
-                            "Dân số của " + commune.name() + " phải là số nguyên dương (“" + entry.getValue() + "”).");
-                }
-                int population = Integer.parseInt(text);
-                Integer before = figures.population(commune.id(), chosen);
-                if (before == null || before != population) {
-                    figures.savePopulation(commune.id(), chosen, population, user.username());
-                    audit.recordChange(
-                            "POPULATION",
-                            "commune-population",
-                            commune.code() + "/" + chosen,
-                            before,
-                            population,
-                            commune.path());
-                    saved++;
-                }
+        Map<String, String> typed = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("population-")) {
+                typed.put(name.substring("population-".length()), value);
             }
+        });
+        try {
+            int saved = populations.save(chosen, typed, user);
+            redirect.addFlashAttribute("message", "Đã lưu dân số " + saved + " xã, phường năm " + chosen + ".");
         } catch (InvalidInputException e) {
-            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
-                    .setRollbackOnly();
             redirect.addFlashAttribute("problem", e.getMessage() + " Chưa lưu số nào.");
-            return "redirect:/membership?year=" + chosen;
         }
-        redirect.addFlashAttribute("message", "Đã lưu dân số " + saved + " xã, phường năm " + chosen + ".");
         return "redirect:/membership?year=" + chosen;
     }
 

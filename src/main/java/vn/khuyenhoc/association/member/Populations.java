@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.audit.AuditTrail;
@@ -16,12 +17,16 @@ import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
+import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 
-/** The population of communes per year from a spreadsheet (a province administrator's statistics), all or nothing. */
-@Component
-class PopulationImport {
+/**
+ * The population of each commune per year, the denominator of members as a share of the population: entered by a
+ * province administrator in the membership table or imported from a spreadsheet, all or nothing either way.
+ */
+@Service
+class Populations {
 
     static final List<Column> COLUMNS = List.of(
             new Column("commune_code", "Mã xã, phường", true),
@@ -32,7 +37,7 @@ class PopulationImport {
     private final LocalityService localities;
     private final AuditTrail audit;
 
-    PopulationImport(MembershipFigures figures, LocalityService localities, AuditTrail audit) {
+    Populations(MembershipFigures figures, LocalityService localities, AuditTrail audit) {
         this.figures = figures;
         this.localities = localities;
         this.audit = audit;
@@ -40,11 +45,34 @@ class PopulationImport {
 
     private record Population(LocalityView commune, int year, int population) {}
 
+    /**
+     * Saves the populations typed in the table (commune code → text; empty ones are skipped) for one year; a value
+     * that is not a positive whole number is refused naming the commune, and nothing is saved. Answers how many
+     * changed.
+     */
+    @Transactional
+    int save(int year, Map<String, String> typed, SignedInUser user) {
+        requireAdministrator(user);
+        List<Population> checked = new ArrayList<>();
+        for (Map.Entry<String, String> entry : typed.entrySet()) {
+            if (entry.getValue().isBlank()) {
+                continue;
+            }
+            LocalityView commune = localities.get(entry.getKey(), user);
+            String text = digits(entry.getValue());
+            if (commune.level() != LocalityLevel.COMMUNE || !text.matches("[1-9]\\d{0,6}")) {
+                throw new InvalidInputException(
+                        "population",
+                        "Dân số của " + commune.name() + " phải là số nguyên dương (“" + entry.getValue() + "”).");
+            }
+            checked.add(new Population(commune, year, Integer.parseInt(text)));
+        }
+        return write(checked, user);
+    }
+
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
-        if (!user.canManageAccounts()) {
-            throw new org.springframework.security.access.AccessDeniedException("province administrators only");
-        }
+        requireAdministrator(user);
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
         List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
@@ -99,8 +127,18 @@ class PopulationImport {
         if (!valid || dryRun) {
             return new ImportResult(valid, rows.size(), errors, 0);
         }
-        for (Population p : checked) {
+        write(checked, user);
+        return new ImportResult(true, rows.size(), errors, checked.size());
+    }
+
+    /** Writes the populations that changed, each with its audit event; answers how many changed. */
+    private int write(List<Population> populations, SignedInUser user) {
+        int changed = 0;
+        for (Population p : populations) {
             Integer before = figures.population(p.commune().id(), p.year());
+            if (before != null && before == p.population()) {
+                continue;
+            }
             figures.savePopulation(p.commune().id(), p.year(), p.population(), user.username());
             audit.recordChange(
                     "POPULATION",
@@ -109,7 +147,19 @@ class PopulationImport {
                     before,
                     p.population(),
                     p.commune().path());
+            changed++;
         }
-        return new ImportResult(true, rows.size(), errors, checked.size());
+        return changed;
+    }
+
+    /** "12.500", "12,500" and "12 500" are 12500. */
+    private static String digits(String text) {
+        return text.replace(".", "").replace(",", "").replace(" ", "").strip();
+    }
+
+    private static void requireAdministrator(SignedInUser user) {
+        if (!user.canManageAccounts()) {
+            throw new AccessDeniedException("province administrators only");
+        }
     }
 }
