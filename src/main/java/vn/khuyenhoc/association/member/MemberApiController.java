@@ -59,7 +59,7 @@ class MemberApiController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @AuthenticationPrincipal SignedInUser user) {
-        return members.search(search, user, PageQuery.of(page, size));
+        return members.search(search, user, PageQuery.of(page, size), Long.MAX_VALUE);
     }
 
     @GetMapping("/{id}")

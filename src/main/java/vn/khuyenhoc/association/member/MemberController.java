@@ -128,7 +128,9 @@ class MemberController {
             Model model) {
         model.addAttribute("search", search);
         model.addAttribute("chapter", search.chapter() == null ? null : chapters.get(search.chapter(), user));
-        model.addAttribute("results", members.search(search, user, PageQuery.of(page, 50)));
+        model.addAttribute(
+                "results", members.search(search, user, PageQuery.of(page, 50), MemberService.PAGE_COUNT_LIMIT));
+        model.addAttribute("countLimit", MemberService.PAGE_COUNT_LIMIT);
         return "member/list";
     }
 

@@ -40,10 +40,16 @@ class MemberQueries {
                 .optional();
     }
 
-    Paged<MemberView> search(MemberSearch search, String scope, String within, PageQuery page) {
+    /**
+     * One page of a roster. A province has hundreds of thousands of memberships, so the count stops at {@code
+     * countLimit} (the page says "more than"); the API asks for the exact count.
+     */
+    Paged<MemberView> search(MemberSearch search, String scope, String within, PageQuery page, long countLimit) {
         RegistryFilter filter = filter(search, scope, within);
-        long total = jdbc.sql("select count(*) from members m" + filter.sql())
+        long total = jdbc.sql(
+                        "select count(*) from (select 1 from members m" + filter.sql() + " limit :countLimit) counted")
                 .params(filter.params())
+                .param("countLimit", countLimit)
                 .query(Long.class)
                 .single();
         List<MemberView> items = jdbc.sql(SELECT + filter.sql()

@@ -67,12 +67,18 @@ public class MemberService {
                 .orElseThrow(() -> new NotFoundException("Không tìm thấy hội viên số " + id + "."));
     }
 
-    /** One page of a roster; the view of a personal list is written to the audit trail. */
+    /** Pages count at most this many memberships; past it they say "more than". */
+    static final long PAGE_COUNT_LIMIT = 10_000;
+
+    /**
+     * One page of a roster, its total counted up to {@code countLimit}; the view of a personal list is written to the
+     * audit trail.
+     */
     @Transactional(readOnly = true)
-    Paged<MemberView> search(MemberSearch search, SignedInUser user, PageQuery page) {
+    Paged<MemberView> search(MemberSearch search, SignedInUser user, PageQuery page, long countLimit) {
         String within = within(search, user);
         audit.recordAccess("VIEW_LIST", ENTITY, new Access(search, page.page()), within);
-        return queries.search(search, user.scopePath(), within, page);
+        return queries.search(search, user.scopePath(), within, page, countLimit);
     }
 
     @Transactional(readOnly = true)
