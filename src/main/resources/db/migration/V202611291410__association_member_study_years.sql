@@ -22,10 +22,19 @@ create function member_studied_years(member bigint) returns int language sql sta
     where a.member_id = member and s.held_on >= date '2021-01-01' and s.held_on < date '2052-01-01'
 $$;
 
+-- set-based, as a bulk insert hands over millions of rows: an "id in (select … from changed)" too large to hash was
+-- planned as a scan of the transition table for every membership
 create function attendance_mark_members() returns trigger language plpgsql as $$
 begin
-    update members m set studied_years = member_studied_years(m.id)
-    where m.id in (select distinct member_id from changed);
+    update members m set studied_years = x.years
+    from (select c.member_id,
+                 coalesce(bit_or(1 << (extract(year from s.held_on)::int - 2021)) filter (where s.id is not null), 0) as years
+          from (select distinct member_id from changed) c
+          left join policy_study_attendance a on a.member_id = c.member_id
+          left join policy_studies s on s.id = a.study_id
+                                    and s.held_on >= date '2021-01-01' and s.held_on < date '2052-01-01'
+          group by c.member_id) x
+    where x.member_id = m.id and m.studied_years <> x.years;
     return null;
 end $$;
 

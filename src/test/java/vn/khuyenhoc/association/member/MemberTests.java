@@ -303,6 +303,13 @@ class MemberTests {
                                 + "\"version\":0}"))
                 .hasStatusOk();
         assertThat(studiedYears(id)).isEqualTo(1 << 3); // 2024
+        assertThat(mvc.put()
+                        .uri("/api/v1/policy-studies/" + study + "/attendance")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"memberIds\":[]}"))
+                .hasStatusOk();
+        assertThat(studiedYears(id)).isZero();
     }
 
     private int studiedYears(String member) {
