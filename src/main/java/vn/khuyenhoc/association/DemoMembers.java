@@ -15,7 +15,7 @@ import vn.khuyenhoc.shared.DemoScale;
  * Province-scale demo rosters and policy studies: 10–106 members per demo chapter (about 700,000), five officers
  * each, a few leaders counted in two chapters (same citizen-ID hash); every year since 2021 a session in most
  * chapters (attended by most of their members), two per commune and one for the province (attended by officers):
- * about 3 million attendance rows. Set-based INSERT … SELECT, like the other demo data.
+ * about 2.6 million attendance rows. Set-based INSERT … SELECT, like the other demo data.
  */
 @Component
 @Order(35)
