@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.RegistryFilter;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /** Reads of memberships, always within a scope path. */
 @Component
@@ -52,8 +53,16 @@ class MemberQueries {
                 .param("countLimit", countLimit)
                 .query(Long.class)
                 .single();
-        List<MemberView> items = jdbc.sql(SELECT + filter.sql()
-                        + " order by m.full_name collate vi_natural, m.id limit :limit offset :offset")
+        // With a search text the matches are found first (trigram index) and sorted after: in name order the planner
+        // hopes to meet 50 matches early and walks, for "nguyen", most of the province's names before them (1.7 s).
+        String sql = VietnameseText.cleanOrEmpty(search.q()).isEmpty()
+                ? SELECT + filter.sql() + " order by m.full_name collate vi_natural, m.id limit :limit offset :offset"
+                : "with matches as materialized (select m.id, m.full_name from members m" + filter.sql() + "),"
+                        + " picked as (select id from matches order by full_name collate vi_natural, id"
+                        + " limit :limit offset :offset) "
+                        + SELECT
+                        + " where m.id in (select id from picked) order by m.full_name collate vi_natural, m.id";
+        List<MemberView> items = jdbc.sql(sql)
                 .params(filter.params())
                 .param("limit", page.size())
                 .param("offset", page.offset())
