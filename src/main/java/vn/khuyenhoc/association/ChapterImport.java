@@ -1,6 +1,5 @@
 package vn.khuyenhoc.association;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
-import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 
@@ -39,12 +37,8 @@ class ChapterImport {
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
         user.requireWriter();
-        List<RowError> errors = new ArrayList<>();
-        ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
         Map<String, Integer> seen = new HashMap<>();
-        int saved = 0;
-        for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
+        return ImportResult.ofRows(file, COLUMNS, dryRun, (row, columns, errors) -> {
             String hostCode = columns.get(row, "host_code");
             String hostIdText = columns.get(row, "host_id");
             String foundedText = columns.get(row, "founded_on");
@@ -54,12 +48,12 @@ class ChapterImport {
                         row.number(),
                         columns.header("founded_on"),
                         "Ngày “" + foundedText + "” không hợp lệ (ghi dd/mm/yyyy)."));
-                continue;
+                return;
             }
             if (!hostIdText.isEmpty() && !hostIdText.matches("\\d{1,18}")) {
                 errors.add(new RowError(
                         row.number(), columns.header("host_id"), "“" + hostIdText + "” không phải mã số."));
-                continue;
+                return;
             }
             String host = columns.get(row, "host_type") + "|" + hostCode + "|" + hostIdText;
             Integer first = seen.putIfAbsent(host, row.number());
@@ -68,35 +62,19 @@ class ChapterImport {
                         row.number(),
                         columns.header(hostCode.isEmpty() ? "host_id" : "host_code"),
                         "Trùng nơi đặt với dòng " + first + "."));
-                continue;
+                return;
             }
-            ChapterForm form = new ChapterForm(
-                    columns.get(row, "kind"),
-                    columns.get(row, "name"),
-                    columns.get(row, "host_type"),
-                    hostIdText.isEmpty() ? null : Long.valueOf(hostIdText),
-                    hostCode,
-                    foundedOn.orElse(null),
-                    columns.get(row, "decision_no"),
-                    null);
-            try {
-                chapters.create(form, user);
-                saved++;
-            } catch (InvalidInputException e) {
-                e.problems()
-                        .forEach(p -> errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
-            }
-        }
-        if (rows.isEmpty() && errors.isEmpty()) {
-            errors.add(new RowError(1, "", "Tệp không có dòng dữ liệu nào."));
-        }
-        boolean valid = errors.isEmpty();
-        if (!valid || dryRun) {
-            // all or nothing: what the loop created is undone with the transaction
-            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
-                    .setRollbackOnly();
-            return new ImportResult(valid, rows.size(), errors, 0);
-        }
-        return new ImportResult(true, rows.size(), errors, saved);
+            chapters.create(
+                    new ChapterForm(
+                            columns.get(row, "kind"),
+                            columns.get(row, "name"),
+                            columns.get(row, "host_type"),
+                            hostIdText.isEmpty() ? null : Long.valueOf(hostIdText),
+                            hostCode,
+                            foundedOn.orElse(null),
+                            columns.get(row, "decision_no"),
+                            null),
+                    user);
+        });
     }
 }

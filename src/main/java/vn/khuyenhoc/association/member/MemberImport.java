@@ -1,15 +1,12 @@
 package vn.khuyenhoc.association.member;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
-import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 
@@ -40,11 +37,7 @@ class MemberImport {
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
         user.requireWriter();
-        List<RowError> errors = new ArrayList<>();
-        ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
-        int saved = 0;
-        for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
+        return ImportResult.ofRows(file, COLUMNS, dryRun, (row, columns, errors) -> {
             int before = errors.size();
             String chapter = columns.get(row, "chapter_id");
             if (!chapter.matches("\\d{1,18}")) {
@@ -69,36 +62,21 @@ class MemberImport {
                         "Ngày “" + joinedText + "” không hợp lệ (ghi dd/mm/yyyy)."));
             }
             if (errors.size() > before) {
-                continue;
+                return;
             }
-            MemberForm form = new MemberForm(
-                    Long.valueOf(chapter),
-                    columns.get(row, "full_name"),
-                    columns.get(row, "gender"),
-                    Integer.valueOf(year),
-                    columns.get(row, "ethnicity"),
-                    columns.get(row, "role"),
-                    columns.get(row, "position"),
-                    joinedOn.orElse(null),
-                    columns.get(row, "citizen_id"),
-                    null);
-            try {
-                members.create(form, user);
-                saved++;
-            } catch (InvalidInputException e) {
-                e.problems()
-                        .forEach(p -> errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
-            }
-        }
-        if (rows.isEmpty() && errors.isEmpty()) {
-            errors.add(new RowError(1, "", "Tệp không có dòng dữ liệu nào."));
-        }
-        boolean valid = errors.isEmpty();
-        if (!valid || dryRun) {
-            // all or nothing: what the loop created is undone with the transaction
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return new ImportResult(valid, rows.size(), errors, 0);
-        }
-        return new ImportResult(true, rows.size(), errors, saved);
+            members.create(
+                    new MemberForm(
+                            Long.valueOf(chapter),
+                            columns.get(row, "full_name"),
+                            columns.get(row, "gender"),
+                            Integer.valueOf(year),
+                            columns.get(row, "ethnicity"),
+                            columns.get(row, "role"),
+                            columns.get(row, "position"),
+                            joinedOn.orElse(null),
+                            columns.get(row, "citizen_id"),
+                            null),
+                    user);
+        });
     }
 }
