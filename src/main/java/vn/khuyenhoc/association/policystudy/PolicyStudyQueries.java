@@ -20,6 +20,7 @@ import vn.khuyenhoc.association.StudyPeriod;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.RegistryFilter;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /** Reads of sessions and their attendance, always within a scope path. */
 @Component
@@ -82,7 +83,7 @@ class PolicyStudyQueries {
 
     private static RegistryFilter filter(PolicyStudySearch search, String scope, String within) {
         RegistryFilter filter = RegistryFilter.within("s", scope, within);
-        String q = search.q() == null ? "" : search.q().strip();
+        String q = VietnameseText.cleanOrEmpty(search.q());
         if (!q.isEmpty()) {
             filter.and(
                     "s.search_title like search_key(:q)",

@@ -164,6 +164,23 @@ class MemberTests {
     }
 
     @Test
+    void sessionsAreFoundByTitleWithoutDiacritics() throws Exception {
+        post(
+                "/api/v1/policy-studies",
+                "{\"localityCode\":\"" + COMMUNE
+                        + "\",\"date\":\"2025-03-03\",\"title\":\"Hội nghị quán triệt Kết luận 49 ở Xuân Cảnh\","
+                        + "\"documents\":[\"KL-49-TW\"]}",
+                "$.id");
+        assertThat(mvc.get()
+                        .uri("/api/v1/policy-studies?q=ket luan 49 o xuan canh&locality=" + COMMUNE)
+                        .with(admin()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[0].documents[0]")
+                .isEqualTo("Kết luận 49-KL/TW");
+    }
+
+    @Test
     void anUnknownDocumentIsRefusedNamingIt() throws Exception {
         var refused = mvc.post()
                 .uri("/api/v1/policy-studies")
