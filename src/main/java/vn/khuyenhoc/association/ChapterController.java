@@ -3,12 +3,10 @@ package vn.khuyenhoc.association;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -30,6 +28,7 @@ import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /** Pages of the chapters: list, founding form, detail with the movement of each year, dissolution. */
@@ -136,12 +135,7 @@ class ChapterController {
                 chapters.movements(id, user).stream().collect(Collectors.toMap(Movement::year, Function.identity()));
         model.addAttribute("chapter", chapter);
         model.addAttribute("movements", byYear);
-        model.addAttribute(
-                "years",
-                IntStream.rangeClosed(ChapterService.FIRST_YEAR, Year.now().getValue())
-                        .boxed()
-                        .sorted(java.util.Comparator.reverseOrder())
-                        .toList());
+        model.addAttribute("years", ProgrammeYear.newestFirst());
         model.addAttribute("today", LocalDate.now());
         return "association/detail";
     }

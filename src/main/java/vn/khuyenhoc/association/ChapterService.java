@@ -2,7 +2,6 @@ package vn.khuyenhoc.association;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +21,7 @@ import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
 import vn.khuyenhoc.shared.VietnameseText;
@@ -31,8 +31,6 @@ import vn.khuyenhoc.shared.VietnameseText;
 public class ChapterService {
 
     private static final String ENTITY = "chapter";
-    /** The programme QĐ 387/QĐ-TTg runs from 2021; earlier years are not recorded here. */
-    public static final int FIRST_YEAR = 2021;
 
     private final ChapterRepository chapters;
     private final ChapterQueries queries;
@@ -163,10 +161,7 @@ public class ChapterService {
             long id, int year, boolean runs, @Nullable String note, Evidence evidence, SignedInUser user) {
         user.requireWriter();
         ChapterView current = get(id, user);
-        int thisYear = Year.now().getValue();
-        if (year < FIRST_YEAR || year > thisYear) {
-            throw new InvalidInputException("year", "Năm phải từ " + FIRST_YEAR + " đến " + thisYear + ".");
-        }
+        ProgrammeYear.check(year, "year");
         chapters.findById(id).orElseThrow().requireExistedIn(year);
         String cleanNote = VietnameseText.cleanOrEmpty(note);
         if (cleanNote.length() > 1000) {

@@ -1,8 +1,8 @@
 package vn.khuyenhoc.association;
 
 import java.time.LocalDate;
-import java.time.Year;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.ProgrammeYear;
 
 /**
  * The period a policy-study figure covers: a calendar year, or a stage of the plan (2021–2025, 2026–2030). Members
@@ -21,7 +21,6 @@ public record StudyPeriod(LocalDate from, LocalDate to, String code, String labe
         if (code.isEmpty()) {
             code = String.valueOf(defaultYear);
         }
-        int thisYear = Year.now().getValue();
         switch (code) {
             case "2021-2025" -> {
                 return new StudyPeriod(
@@ -34,13 +33,13 @@ public record StudyPeriod(LocalDate from, LocalDate to, String code, String labe
             default -> {
                 if (code.matches("\\d{4}")) {
                     int year = Integer.parseInt(code);
-                    if (year >= ChapterService.FIRST_YEAR && year <= thisYear) {
+                    if (ProgrammeYear.contains(year)) {
                         return year(year);
                     }
                 }
                 throw new InvalidInputException(
                         "period",
-                        "Kỳ phải là một năm từ " + ChapterService.FIRST_YEAR + " đến " + thisYear
+                        "Kỳ phải là một năm từ " + ProgrammeYear.FIRST + " đến " + ProgrammeYear.current()
                                 + ", hoặc 2021-2025, 2026-2030.");
             }
         }
@@ -50,7 +49,7 @@ public record StudyPeriod(LocalDate from, LocalDate to, String code, String labe
     public int yearMask() {
         int mask = 0;
         for (int year = from.getYear(); year <= to.getYear(); year++) {
-            mask |= 1 << (year - ChapterService.FIRST_YEAR);
+            mask |= 1 << (year - ProgrammeYear.FIRST);
         }
         return mask;
     }

@@ -1,7 +1,5 @@
 package vn.khuyenhoc.indicator;
 
-import java.time.Year;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,6 +10,7 @@ import vn.khuyenhoc.association.ChapterCoverage;
 import vn.khuyenhoc.association.HostType;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.VietnameseText;
 
@@ -41,11 +40,7 @@ class CoverageController {
                 VietnameseText.choose(HostType.values(), HostType::label, gap).orElse(HostType.VILLAGE);
         model.addAttribute("place", place);
         model.addAttribute("year", chosen);
-        model.addAttribute(
-                "years",
-                IntStream.rangeClosed(IndicatorService.FIRST_YEAR, Year.now().getValue())
-                        .boxed()
-                        .toList());
+        model.addAttribute("years", ProgrammeYear.oldestFirst());
         ChapterCoverage.Result result = coverage.coverage(place.path(), chosen);
         model.addAttribute("report", indicators.report(place, chosen, result));
         model.addAttribute("result", result);

@@ -1,6 +1,5 @@
 package vn.khuyenhoc.indicator;
 
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +14,13 @@ import vn.khuyenhoc.association.PolicyStudyCoverage;
 import vn.khuyenhoc.association.StudyPeriod;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
-import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.VietnameseText;
 
 /** The indicators of a locality and year with the targets of the plans. */
 @Service
 public class IndicatorService {
-
-    /** Indicators start with the programme (QĐ 387/QĐ-TTg, 2021). */
-    static final int FIRST_YEAR = 2021;
 
     static final Map<HostType, String> COVERAGE_CODES = Map.of(
             HostType.VILLAGE, "village-chapter-coverage",
@@ -54,12 +50,7 @@ public class IndicatorService {
 
     /** The year asked for, or this year; a year outside the programme is refused naming the field. */
     static int year(@Nullable Integer year) {
-        int thisYear = Year.now().getValue();
-        int chosen = year == null ? thisYear : year;
-        if (chosen < FIRST_YEAR || chosen > thisYear) {
-            throw new InvalidInputException("year", "Năm phải từ " + FIRST_YEAR + " đến " + thisYear + ".");
-        }
-        return chosen;
+        return ProgrammeYear.check(year, "year");
     }
 
     LocalityView locality(@Nullable String code, SignedInUser user) {

@@ -1,6 +1,5 @@
 package vn.khuyenhoc.association.member;
 
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.locality.LocalityLevel;
 import vn.khuyenhoc.locality.LocalityService;
@@ -20,6 +18,7 @@ import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 import vn.khuyenhoc.shared.VietnameseText;
@@ -102,7 +101,6 @@ class LearningCitizenImport {
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Index> byCommune = new HashMap<>();
         Map<String, Match> matches = new LinkedHashMap<>();
-        int thisYear = Year.now().getValue();
         for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
             int before = errors.size();
             String name = columns.get(row, "full_name");
@@ -123,13 +121,9 @@ class LearningCitizenImport {
                         columns.header("commune_code"),
                         "Không có xã, phường mã “" + communeCode + "” trong phạm vi của bạn."));
             }
-            if (!yearText.matches("\\d{4}")
-                    || Integer.parseInt(yearText) < ChapterService.FIRST_YEAR
-                    || Integer.parseInt(yearText) > thisYear) {
-                errors.add(new RowError(
-                        row.number(),
-                        columns.header("year"),
-                        "Năm đánh giá phải từ " + ChapterService.FIRST_YEAR + " đến " + thisYear + "."));
+            if (!yearText.matches("\\d{4}") || !ProgrammeYear.contains(Integer.parseInt(yearText))) {
+                errors.add(
+                        new RowError(row.number(), columns.header("year"), ProgrammeYear.rangeMessage("Năm đánh giá")));
             }
             String status = status(columns.get(row, "status"));
             if (status == null) {

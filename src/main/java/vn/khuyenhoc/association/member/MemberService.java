@@ -2,7 +2,6 @@ package vn.khuyenhoc.association.member;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,7 @@ import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
 
@@ -163,11 +163,7 @@ public class MemberService {
     void recordStatus(long id, int year, boolean recognised, SignedInUser user) {
         user.requireWriter();
         MemberView current = get(id, user);
-        int thisYear = Year.now().getValue();
-        if (year < ChapterService.FIRST_YEAR || year > thisYear) {
-            throw new InvalidInputException(
-                    "year", "Năm phải từ " + ChapterService.FIRST_YEAR + " đến " + thisYear + ".");
-        }
+        ProgrammeYear.check(year, "year");
         String status = recognised ? "RECOGNISED" : "NOT_RECOGNISED";
         queries.saveStatus(id, year, status, user.username());
         audit.recordChange(
@@ -212,9 +208,7 @@ public class MemberService {
     private static List<String> historyIds(long id) {
         List<String> ids = new java.util.ArrayList<>();
         ids.add(String.valueOf(id));
-        for (int year = ChapterService.FIRST_YEAR; year <= Year.now().getValue(); year++) {
-            ids.add(id + "/" + year);
-        }
+        ProgrammeYear.oldestFirst().forEach(year -> ids.add(id + "/" + year));
         return ids;
     }
 

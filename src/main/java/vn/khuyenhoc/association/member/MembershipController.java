@@ -2,11 +2,9 @@ package vn.khuyenhoc.association.member;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,11 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /**
@@ -84,11 +82,7 @@ class MembershipController {
         List<MembershipFigures.Row> rows = figures.byCommune(place.path(), user.scopePath(), chosen);
         model.addAttribute("place", place);
         model.addAttribute("year", chosen);
-        model.addAttribute(
-                "years",
-                IntStream.iterate(Year.now().getValue(), y -> y >= ChapterService.FIRST_YEAR, y -> y - 1)
-                        .boxed()
-                        .toList());
+        model.addAttribute("years", ProgrammeYear.newestFirst());
         model.addAttribute("rows", rows);
         model.addAttribute(
                 "members",
@@ -135,12 +129,6 @@ class MembershipController {
     }
 
     private static int year(@Nullable Integer year) {
-        int thisYear = Year.now().getValue();
-        int chosen = year == null ? thisYear : year;
-        if (chosen < ChapterService.FIRST_YEAR || chosen > thisYear) {
-            throw new InvalidInputException(
-                    "year", "Năm phải từ " + ChapterService.FIRST_YEAR + " đến " + thisYear + ".");
-        }
-        return chosen;
+        return ProgrammeYear.check(year, "year");
     }
 }

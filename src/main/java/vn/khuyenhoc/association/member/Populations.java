@@ -1,6 +1,5 @@
 package vn.khuyenhoc.association.member;
 
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.locality.LocalityLevel;
 import vn.khuyenhoc.locality.LocalityService;
@@ -18,6 +16,7 @@ import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 
@@ -79,7 +78,6 @@ class Populations {
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Integer> seen = new HashMap<>();
         List<Population> checked = new ArrayList<>();
-        int thisYear = Year.now().getValue();
         for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
             int before = errors.size();
             String code = columns.get(row, "commune_code");
@@ -91,13 +89,8 @@ class Populations {
                         "Không có xã, phường mã “" + code + "” trong phạm vi của bạn."));
             }
             String year = columns.get(row, "year");
-            if (!year.matches("\\d{4}")
-                    || Integer.parseInt(year) < ChapterService.FIRST_YEAR
-                    || Integer.parseInt(year) > thisYear) {
-                errors.add(new RowError(
-                        row.number(),
-                        columns.header("year"),
-                        "Năm phải từ " + ChapterService.FIRST_YEAR + " đến " + thisYear + "."));
+            if (!year.matches("\\d{4}") || !ProgrammeYear.contains(Integer.parseInt(year))) {
+                errors.add(new RowError(row.number(), columns.header("year"), ProgrammeYear.rangeMessage("Năm")));
             }
             String population = columns.get(row, "population")
                     .replace(".", "")

@@ -20,6 +20,7 @@ import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /**
@@ -105,9 +106,7 @@ class PolicyCoverageController {
 
     private static List<StudyPeriod> periods() {
         List<StudyPeriod> periods = new ArrayList<>();
-        for (int year = Year.now().getValue(); year >= ChapterService.FIRST_YEAR; year--) {
-            periods.add(StudyPeriod.year(year));
-        }
+        ProgrammeYear.newestFirst().forEach(year -> periods.add(StudyPeriod.year(year)));
         periods.add(StudyPeriod.parse("2021-2025", 0));
         periods.add(StudyPeriod.parse("2026-2030", 0));
         return periods;

@@ -12,10 +12,10 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
-import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.VietnameseText;
 
 /**
@@ -79,9 +79,8 @@ class PolicyStudy {
             } else if (heldOn.isAfter(LocalDate.now())) {
                 problems.add(
                         new FieldProblem("date", "Ngày học tập không được sau hôm nay: ghi buổi học sau khi đã học."));
-            } else if (heldOn.getYear() < ChapterService.FIRST_YEAR) {
-                problems.add(
-                        new FieldProblem("date", "Chỉ ghi các buổi học từ năm " + ChapterService.FIRST_YEAR + "."));
+            } else if (heldOn.getYear() < ProgrammeYear.FIRST) {
+                problems.add(new FieldProblem("date", "Chỉ ghi các buổi học từ năm " + ProgrammeYear.FIRST + "."));
             }
             String cleanTitle = VietnameseText.cleanOrEmpty(title);
             if (cleanTitle.isEmpty()) {

@@ -3,9 +3,7 @@ package vn.khuyenhoc.association.policystudy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +23,7 @@ import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /** Pages of policy-study sessions: list, form, the attendance page (usable on a phone) and the document list. */
@@ -58,11 +57,7 @@ class PolicyStudyController {
             Model model) {
         model.addAttribute("search", search);
         model.addAttribute("results", studies.search(search, user, PageQuery.of(page, 50)));
-        model.addAttribute(
-                "years",
-                IntStream.iterate(Year.now().getValue(), y -> y >= ChapterService.FIRST_YEAR, y -> y - 1)
-                        .boxed()
-                        .toList());
+        model.addAttribute("years", ProgrammeYear.newestFirst());
         return "policystudy/list";
     }
 
