@@ -1,6 +1,5 @@
 package vn.khuyenhoc.clan;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
-import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 import vn.khuyenhoc.shared.VietnameseText;
@@ -40,65 +38,47 @@ class ClanImport {
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
         user.requireWriter();
-        List<RowError> errors = new ArrayList<>();
-        ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Integer> seen = new HashMap<>();
-        List<Checked> checked = new ArrayList<>();
-        for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
-            int before = errors.size();
-            String code = columns.get(row, "locality_code");
-            LocalityView place = places.get(code);
-            if (place == null || place.level() == LocalityLevel.PROVINCE) {
-                errors.add(new RowError(
-                        row.number(),
-                        columns.header("locality_code"),
-                        code.isEmpty()
-                                ? "Mã địa bàn để trống."
-                                : "Không có xã, phường hay thôn mã “" + code
-                                        + "” đang hoạt động trong phạm vi của bạn."));
-            }
-            String households = columns.get(row, "households_approx");
-            ImportColumns.checkCount(households, 100_000)
-                    .ifPresent(message ->
-                            errors.add(new RowError(row.number(), columns.header("households_approx"), message)));
-            Integer householdsApprox = households.matches("\\d{1,6}") ? Integer.valueOf(households) : null;
-            ClanForm form = new ClanForm(
-                    columns.get(row, "name"),
-                    columns.get(row, "kind"),
-                    columns.get(row, "religion"),
-                    householdsApprox,
-                    code,
-                    null);
-            Clan.Details details = null;
-            if (place != null) {
-                try {
-                    details = ClanService.details(form, place);
-                } catch (InvalidInputException e) {
-                    e.problems()
-                            .forEach(p ->
-                                    errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
-                }
-            }
-            if (details != null) {
-                Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.name()), row.number());
-                if (first != null) {
-                    errors.add(new RowError(row.number(), columns.header("name"), "Trùng với dòng " + first + "."));
-                }
-            }
-            if (errors.size() == before && details != null && place != null) {
-                checked.add(new Checked(details, place.path()));
-            }
-        }
-        if (rows.isEmpty() && errors.isEmpty()) {
-            errors.add(new RowError(1, "", "Tệp không có dòng dữ liệu nào."));
-        }
-        boolean valid = errors.isEmpty();
-        if (valid && !dryRun) {
-            checked.forEach(c -> clans.insert(c.details(), c.localityPath()));
-        }
-        return new ImportResult(valid, rows.size(), errors, valid && !dryRun ? checked.size() : 0);
+        return ImportResult.ofCheckedRows(
+                file,
+                COLUMNS,
+                dryRun,
+                (row, columns, errors) -> {
+                    String code = columns.get(row, "locality_code");
+                    LocalityView place = places.get(code);
+                    if (place == null || place.level() == LocalityLevel.PROVINCE) {
+                        errors.add(new RowError(
+                                row.number(),
+                                columns.header("locality_code"),
+                                code.isEmpty()
+                                        ? "Mã địa bàn để trống."
+                                        : "Không có xã, phường hay thôn mã “" + code
+                                                + "” đang hoạt động trong phạm vi của bạn."));
+                    }
+                    String households = columns.get(row, "households_approx");
+                    ImportColumns.checkCount(households, 100_000)
+                            .ifPresent(message -> errors.add(
+                                    new RowError(row.number(), columns.header("households_approx"), message)));
+                    Integer householdsApprox = households.matches("\\d{1,6}") ? Integer.valueOf(households) : null;
+                    ClanForm form = new ClanForm(
+                            columns.get(row, "name"),
+                            columns.get(row, "kind"),
+                            columns.get(row, "religion"),
+                            householdsApprox,
+                            code,
+                            null);
+                    if (place == null) {
+                        return null;
+                    }
+                    Clan.Details details = ClanService.details(form, place);
+                    Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.name()), row.number());
+                    if (first != null) {
+                        errors.add(new RowError(row.number(), columns.header("name"), "Trùng với dòng " + first + "."));
+                    }
+                    return new Checked(details, place.path());
+                },
+                checked -> checked.forEach(c -> clans.insert(c.details(), c.localityPath())));
     }
 
     private record Checked(Clan.Details details, String localityPath) {}

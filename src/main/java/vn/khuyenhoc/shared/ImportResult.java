@@ -2,6 +2,8 @@ package vn.khuyenhoc.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -45,36 +47,76 @@ public record ImportResult(boolean valid, int rows, List<RowError> errors, int s
     }
 
     /**
+     * Checks one data row: answers what to save, or adds its problems to {@code errors} (or throws them as an {@link
+     * InvalidInputException}) and answers null.
+     */
+    @FunctionalInterface
+    public interface RowChecker<T> {
+        @Nullable
+        T check(TabularFile.TabularRow row, ImportColumns columns, List<RowError> errors);
+    }
+
+    /**
      * An import that saves row by row through the same service calls as the form, inside the caller's transaction,
      * which is marked for rollback unless the whole file is valid and it is not a dry run (all or nothing).
      */
     public static ImportResult ofRows(
             TabularFile file, List<ImportColumns.Column> known, boolean dryRun, RowSaver saver) {
+        Checked<Boolean> checked = check(file, known, (row, columns, errors) -> {
+            saver.save(row, columns, errors);
+            return Boolean.TRUE;
+        });
+        boolean valid = checked.errors().isEmpty();
+        if (!valid || dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return new ImportResult(valid, checked.rows(), checked.errors(), 0);
+        }
+        return new ImportResult(
+                true, checked.rows(), checked.errors(), checked.accepted().size());
+    }
+
+    /** An import that checks every row first and hands the checked rows to {@code save} only if all are valid. */
+    public static <T> ImportResult ofCheckedRows(
+            TabularFile file,
+            List<ImportColumns.Column> known,
+            boolean dryRun,
+            RowChecker<T> checker,
+            Consumer<List<T>> save) {
+        Checked<T> checked = check(file, known, checker);
+        boolean valid = checked.errors().isEmpty();
+        if (!valid || dryRun) {
+            return new ImportResult(valid, checked.rows(), checked.errors(), 0);
+        }
+        save.accept(checked.accepted());
+        return new ImportResult(
+                true, checked.rows(), checked.errors(), checked.accepted().size());
+    }
+
+    private record Checked<T>(int rows, List<RowError> errors, List<T> accepted) {}
+
+    /** Reads the header, checks every data row (none when the header is wrong), and names an empty file. */
+    private static <T> Checked<T> check(TabularFile file, List<ImportColumns.Column> known, RowChecker<T> checker) {
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(known, file, errors);
         List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
-        int saved = 0;
+        List<T> accepted = new ArrayList<>();
         for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
             int before = errors.size();
+            T value = null;
             try {
-                saver.save(row, columns, errors);
+                value = checker.check(row, columns, errors);
             } catch (InvalidInputException e) {
                 e.problems()
                         .forEach(p -> errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
             }
-            if (errors.size() == before) {
-                saved++;
+            if (errors.size() == before && value != null) {
+                accepted.add(value);
             }
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new RowError(1, "", "Tệp không có dòng dữ liệu nào."));
         }
-        boolean valid = errors.isEmpty();
-        if (!valid || dryRun) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return new ImportResult(valid, rows.size(), errors, 0);
-        }
-        return new ImportResult(true, rows.size(), errors, saved);
+        return new Checked<>(rows.size(), errors, accepted);
     }
 
     /** A problem of one cell, named as a person sees it in the spreadsheet. */
