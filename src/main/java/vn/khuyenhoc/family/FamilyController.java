@@ -27,11 +27,14 @@ import vn.khuyenhoc.shared.SignedInUser;
 @Controller
 class FamilyController {
 
-    private static final ImportPage IMPORT_PAGE =
-            new ImportPage("Nhập hộ gia đình từ tệp", "/families", "mau-ho-gia-dinh", FamilyImport.COLUMNS);
+    private static final ImportPage IMPORT_PAGE = new ImportPage(
+            "Nhập hộ gia đình từ tệp",
+            "/families",
+            "mau-ho-gia-dinh",
+            FamilyImport.COLUMNS,
+            "Vẫn lưu các hộ có thể trùng với hộ đã có");
 
     private final FamilyService families;
-    private static final String CONFIRM_DUPLICATES = "Vẫn lưu các hộ có thể trùng với hộ đã có";
     private final FamilyImport imports;
     private final LocalityService localities;
 
@@ -137,7 +140,6 @@ class FamilyController {
     @GetMapping("/families/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
         user.requireWriter();
-        model.addAttribute("confirmLabel", CONFIRM_DUPLICATES);
         return IMPORT_PAGE.show(model, null);
     }
 
@@ -149,7 +151,6 @@ class FamilyController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
-        model.addAttribute("confirmLabel", CONFIRM_DUPLICATES);
         return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry, acceptDuplicates));
     }
 

@@ -9,9 +9,20 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The import page every registry shows (template {@code shared/import}): its texts and columns, the handling of an
- * uploaded file (read, dry run or save, every row error shown), and the download of its XLSX template.
+ * uploaded file (read, dry run or save, every row error shown), and the download of its XLSX template. {@code
+ * confirmLabel} is the tick that saves a file despite its warnings (the importer reads it as a request parameter).
  */
-public record ImportPage(String title, String path, String templateName, List<ImportColumns.Column> columns) {
+public record ImportPage(
+        String title,
+        String path,
+        String templateName,
+        List<ImportColumns.Column> columns,
+        @Nullable String confirmLabel) {
+
+    /** A page whose imports have no warnings to confirm. */
+    public ImportPage(String title, String path, String templateName, List<ImportColumns.Column> columns) {
+        this(title, path, templateName, columns, null);
+    }
 
     /** What a registry does with a file that was read: check it, and save it unless {@code dryRun}. */
     @FunctionalInterface
@@ -26,6 +37,7 @@ public record ImportPage(String title, String path, String templateName, List<Im
         model.addAttribute("columns", columns);
         model.addAttribute("back", path);
         model.addAttribute("result", result);
+        model.addAttribute("confirmLabel", confirmLabel);
         return "shared/import";
     }
 
