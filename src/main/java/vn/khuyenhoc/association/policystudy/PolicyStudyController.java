@@ -32,19 +32,16 @@ class PolicyStudyController {
 
     private final PolicyStudyService studies;
     private final AttendanceImport attendance;
-    private final PolicyStudyQueries queries;
     private final PolicyDocuments documents;
     private final ChapterService chapters;
 
     PolicyStudyController(
             PolicyStudyService studies,
             AttendanceImport attendance,
-            PolicyStudyQueries queries,
             PolicyDocuments documents,
             ChapterService chapters) {
         this.studies = studies;
         this.attendance = attendance;
-        this.queries = queries;
         this.documents = documents;
         this.chapters = chapters;
     }
@@ -128,7 +125,7 @@ class PolicyStudyController {
         model.addAttribute("study", study);
         Long shown = study.level() == StudyLevel.CHAPTER ? study.chapterId() : chapter;
         if (study.level() != StudyLevel.CHAPTER) {
-            model.addAttribute("chapters", queries.chapters(study.localityPath(), user.scopePath()));
+            model.addAttribute("chapters", studies.chapters(study, user));
         }
         ChapterView shownChapter = shown == null ? null : chapters.get(shown, user);
         model.addAttribute("chapter", shownChapter);

@@ -231,6 +231,12 @@ class PolicyStudyService {
         return refusals;
     }
 
+    /** The chapters whose rosters a commune's or the province's session is marked from. */
+    @Transactional(readOnly = true)
+    List<PolicyStudyQueries.ChapterChoice> chapters(PolicyStudyView study, SignedInUser user) {
+        return queries.chapters(study.localityPath(), user.scopePath());
+    }
+
     record RosterAccess(long studyId, long chapterId) {}
 
     /** A chapter's roster for a session's attendance: a personal list, so the view is logged. */
