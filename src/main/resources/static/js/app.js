@@ -42,7 +42,7 @@ document.addEventListener("click", (event) => {
     if (!button) {
         return;
     }
-    const boxes = [...button.closest("form").querySelectorAll('input[type="checkbox"][name="memberIds"]')];
+    const boxes = [...button.closest("form").querySelectorAll('input[type="checkbox"]:not(:disabled)[name="' + (button.dataset.checkAll || "memberIds") + '"]')];
     const tick = boxes.some((box) => !box.checked);
     boxes.forEach((box) => { box.checked = tick; });
 });

@@ -12,6 +12,7 @@ import vn.khuyenhoc.association.ChapterCoverage;
 import vn.khuyenhoc.association.HostType;
 import vn.khuyenhoc.association.PolicyStudyCoverage;
 import vn.khuyenhoc.association.StudyPeriod;
+import vn.khuyenhoc.evaluation.RecognitionFigures;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
@@ -37,11 +38,17 @@ public class IndicatorService {
 
     private final ChapterCoverage coverage;
     private final PolicyStudyCoverage policyStudies;
+    private final RecognitionFigures recognition;
     private final LocalityService localities;
     private final JdbcClient jdbc;
 
     IndicatorService(
-            ChapterCoverage coverage, PolicyStudyCoverage policyStudies, LocalityService localities, JdbcClient jdbc) {
+            ChapterCoverage coverage,
+            PolicyStudyCoverage policyStudies,
+            RecognitionFigures recognition,
+            LocalityService localities,
+            JdbcClient jdbc) {
+        this.recognition = recognition;
         this.coverage = coverage;
         this.policyStudies = policyStudies;
         this.localities = localities;
@@ -72,7 +79,7 @@ public class IndicatorService {
         for (HostType type : HostType.values()) {
             ChapterCoverage.Figure figure = result.figure(type);
             String code = COVERAGE_CODES.get(type);
-            indicators.add(new Indicator(
+            indicators.add(Indicator.of(
                     code,
                     COVERAGE_NAMES.get(type),
                     figure.numerator(),
@@ -92,12 +99,27 @@ public class IndicatorService {
                 "Hội viên Hội Khuyến học được học tập, quán triệt chủ trương, chính sách về khuyến học",
                 studied.members(),
                 targets));
+        RecognitionFigures.Rates rates =
+                recognition.rates(year, locality.path()).total();
+        for (RecognitionFigures.RateKind kind : RecognitionFigures.RateKind.values()) {
+            RecognitionFigures.Rate rate = rates.rates().get(kind);
+            indicators.add(new Indicator(
+                    kind.code(),
+                    kind.label(),
+                    rate.recognised(),
+                    rate.all(),
+                    rate.percent(),
+                    targets.getOrDefault(kind.code(), Map.of()),
+                    rate.registered(),
+                    rate.recognisedOfRegistered(),
+                    rate.percentOfRegistered()));
+        }
         return new IndicatorReport(locality.code(), locality.name(), year, indicators);
     }
 
     private static Indicator indicator(
             String code, String name, PolicyStudyCoverage.Ratio ratio, Map<String, Map<String, Double>> targets) {
-        return new Indicator(
+        return Indicator.of(
                 code,
                 name,
                 ratio.numerator(),

@@ -5,6 +5,8 @@ public enum Role {
     PROVINCE_ADMIN("Quản trị"),
     COMMUNE_OFFICER("Cán bộ xã"),
     DATA_CLERK("Nhân viên nhập liệu"),
+    /** The office of the recognising authority (văn phòng UBND): records decisions, prints certificates. */
+    DECISION_OFFICE("Văn phòng UBND"),
     VIEWER("Người xem");
 
     private final String label;

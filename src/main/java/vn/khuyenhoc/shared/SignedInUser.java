@@ -42,6 +42,16 @@ public record SignedInUser(
         }
     }
 
+    /** Records recognition decisions, prints certificates and revokes them. */
+    public boolean canDecide() {
+        return is(Role.PROVINCE_ADMIN, Role.DECISION_OFFICE);
+    }
+
+    /** Creates rounds and appraises (thẩm định) on behalf of the commune or the province. */
+    public boolean canAppraise() {
+        return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER);
+    }
+
     public boolean canManageAccounts() {
         return is(Role.PROVINCE_ADMIN);
     }

@@ -36,8 +36,12 @@ class ApiProblems {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail forbidden() {
-        return problem(HttpStatus.FORBIDDEN, "Không có quyền", "Tài khoản của bạn không được làm việc này.");
+    ProblemDetail forbidden(AccessDeniedException e) {
+        // our own refusals say in Vietnamese who may do it; Spring Security's own say "Access Denied"
+        String detail = e.getMessage() == null || e.getMessage().startsWith("Access Denied")
+                ? "Tài khoản của bạn không được làm việc này."
+                : e.getMessage();
+        return problem(HttpStatus.FORBIDDEN, "Không có quyền", detail);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,0 +1,447 @@
+package vn.khuyenhoc.evaluation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khuyenhoc.audit.AuditTrail;
+import vn.khuyenhoc.criteria.CriteriaService;
+import vn.khuyenhoc.criteria.CriteriaSet;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TableWriter;
+import vn.khuyenhoc.shared.VietnameseText;
+
+/** Registering subjects in a round, scoring them stage by stage with evidence, and returning them for revision. */
+@Service
+class RegistrationService {
+
+    static final String ENTITY = "registration";
+    /** One request registers at most this many subjects: a village's households fit many times over. */
+    static final int MAX_PER_REQUEST = 5_000;
+    /** The registration grid shows a village's households; a locality with more is narrowed first. */
+    static final int MAX_CANDIDATES = 2_000;
+
+    static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
+    static final int MAX_EVIDENCE_FILES = 50;
+
+    /** The answer of a scoring: where the registration now stands and why it failed, if it did. */
+    record AssessmentResult(
+            long registrationId,
+            AssessmentStage stage,
+            @Nullable Integer total,
+            vn.khuyenhoc.criteria.Outcome result,
+            List<String> reasons,
+            Stage registrationStage,
+            boolean late) {}
+
+    /** A scoring as entered. */
+    record AssessmentForm(
+            @Nullable Map<String, Object> scores,
+            @Nullable String comment,
+            @Nullable Integer people,
+            @Nullable Integer learningCitizens,
+            @Nullable Integer version) {}
+
+    private final RegistrationRepository registrations;
+    private final RoundService rounds;
+    private final Subjects subjects;
+    private final CriteriaService criteria;
+    private final LocalityService localities;
+    private final AuditTrail audit;
+
+    RegistrationService(
+            RegistrationRepository registrations,
+            RoundService rounds,
+            Subjects subjects,
+            CriteriaService criteria,
+            LocalityService localities,
+            AuditTrail audit) {
+        this.localities = localities;
+        this.registrations = registrations;
+        this.rounds = rounds;
+        this.subjects = subjects;
+        this.criteria = criteria;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    Registration get(long id, SignedInUser user) {
+        return registrations
+                .find(id, user.scopePath())
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ đăng ký số " + id + "."));
+    }
+
+    /** Filters of a round's registration list as a page or a link carries them. */
+    record RegistrationSearch(
+            @Nullable Stage stage,
+            @Nullable String q,
+            @Nullable String locality,
+            @Nullable Boolean overdue) {
+
+        boolean overdueOnly() {
+            return Boolean.TRUE.equals(overdue);
+        }
+    }
+
+    private record Access(long round, RegistrationSearch search, int page) {}
+
+    /**
+     * The registrations of a round in the scope. Households are personal data: every view and export of their list is
+     * in the audit trail.
+     */
+    @Transactional(readOnly = true)
+    Paged<Registration> search(Round round, RegistrationSearch search, SignedInUser user, PageQuery page) {
+        String within = localities.subtreePath(search.locality(), user);
+        if (round.level() == vn.khuyenhoc.criteria.TitleLevel.HOUSEHOLD) {
+            audit.recordAccess("VIEW_LIST", ENTITY, new Access(round.id(), search, page.page()), within);
+        }
+        return registrations.search(
+                round,
+                new RegistrationRepository.Filter(search.stage(), search.q(), within, search.overdueOnly()),
+                user.scopePath(),
+                LocalDate.now(),
+                page);
+    }
+
+    @Transactional(readOnly = true)
+    void export(Round round, RegistrationSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
+        String within = localities.subtreePath(search.locality(), user);
+        audit.recordAccess("EXPORT", ENTITY, new Access(round.id(), search, -1), within);
+        try (TableWriter writer = new TableWriter(
+                format,
+                out,
+                "Hồ sơ đăng ký",
+                List.of(
+                        "Mã hồ sơ",
+                        "Mã đối tượng",
+                        "Tên",
+                        "Địa bàn",
+                        "Bước",
+                        "Kết quả",
+                        "Đăng ký muộn",
+                        "Lý do trả lại"))) {
+            PageQuery page = new PageQuery(0, PageQuery.MAX_SIZE);
+            while (true) {
+                Paged<Registration> chunk = registrations.search(
+                        round,
+                        new RegistrationRepository.Filter(search.stage(), search.q(), within, search.overdueOnly()),
+                        user.scopePath(),
+                        LocalDate.now(),
+                        page);
+                chunk.items()
+                        .forEach(r -> writer.row(java.util.Arrays.asList(
+                                r.id(),
+                                r.subjectId(),
+                                r.subjectName(),
+                                r.localityName(),
+                                r.stage().label(),
+                                r.result() == null ? null : r.result().label(),
+                                r.late() ? "x" : null,
+                                r.returnComment())));
+                if (!chunk.hasNext()) {
+                    break;
+                }
+                page = new PageQuery(page.page() + 1, page.size());
+            }
+        }
+    }
+
+    /** The subjects of a locality that may register, with those registered already marked. */
+    @Transactional(readOnly = true)
+    List<Subjects.Subject> candidates(Round round, @Nullable String locality, SignedInUser user) {
+        return subjects.candidates(round, localities.subtreePath(locality, user), user.scopePath(), MAX_CANDIDATES);
+    }
+
+    /**
+     * Registers subjects of the round's level, all or none: each must be current, in the round's locality and the
+     * user's scope, and not registered for the title this year nor holding a recognition still valid. After the
+     * registration deadline only an officer may add, and the registrations are marked late.
+     */
+    @Transactional
+    List<Registration> register(long roundId, @Nullable List<Long> subjectIds, SignedInUser user) {
+        user.requireWriter();
+        Round round = rounds.get(roundId, user);
+        Set<Long> wanted = new LinkedHashSet<>(subjectIds == null ? List.of() : subjectIds);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            throw new InvalidInputException("subjectIds", "Hãy chọn ít nhất một đối tượng để đăng ký.");
+        }
+        if (wanted.size() > MAX_PER_REQUEST) {
+            throw new InvalidInputException(
+                    "subjectIds",
+                    "Mỗi lần đăng ký tối đa " + MAX_PER_REQUEST + " đối tượng; hãy đăng ký theo từng thôn.");
+        }
+        boolean late = round.checkDeadline(round.schedule().registration(), LocalDate.now(), user, "đăng ký");
+        List<Subjects.Subject> found = subjects.find(round, wanted, user.scopePath());
+        Set<Long> foundIds = found.stream().map(Subjects.Subject::id).collect(Collectors.toSet());
+        List<FieldProblem> problems = new ArrayList<>();
+        wanted.stream()
+                .filter(id -> !foundIds.contains(id))
+                .forEach(id -> problems.add(new FieldProblem(
+                        "subjectIds",
+                        "Mã số " + id + " không phải "
+                                + round.level().label().toLowerCase(java.util.Locale.ROOT) + " đang hoạt động thuộc "
+                                + round.localityName() + " trong phạm vi của bạn.")));
+        found.stream()
+                .filter(s -> s.registrationId() != null)
+                .forEach(s -> problems.add(new FieldProblem(
+                        "subjectIds",
+                        s.name() + " (" + s.localityName() + ") đã đăng ký "
+                                + round.title().label() + " năm " + round.year() + ".")));
+        registrations
+                .stillRecognised(round, foundIds)
+                .forEach((name, until) -> problems.add(new FieldProblem(
+                        "subjectIds",
+                        name + " đang được công nhận " + round.title().label() + " đến " + Dates.day(until)
+                                + ": chưa cần đăng ký lại.")));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Map<Long, Long> ids = registrations.insertAll(round, found, late, user.getUsername());
+        audit.recordChanges(
+                late ? "REGISTER_LATE" : "CREATE",
+                ENTITY,
+                found.stream()
+                        .map(s -> new AuditTrail.Change(
+                                String.valueOf(ids.get(s.id())),
+                                null,
+                                Map.of("round", round.id(), "subject", s.id(), "name", s.name(), "late", late),
+                                round.localityPath()))
+                        .toList());
+        return registrations.findAll(round.id(), List.copyOf(ids.values()), user.scopePath());
+    }
+
+    /** Takes back a registration made by mistake, before anything was scored. */
+    @Transactional
+    void unregister(long id, SignedInUser user) {
+        user.requireWriter();
+        Registration registration = get(id, user);
+        if (!registration.removable()) {
+            throw new ConflictException(
+                    "Hồ sơ của " + registration.subjectName() + " đã qua bước đăng ký: không hủy được.");
+        }
+        registrations.delete(id);
+        audit.recordChange("DELETE", ENTITY, String.valueOf(id), registration, null, registration.localityPath());
+    }
+
+    /**
+     * Scores a stage. The scores are checked against the criteria set (range, kind, every item), self-assessment asks
+     * for the evidence the set requires, and the decision rule gives the result: at appraisal a failed result rejects
+     * the registration. Review and self-assessment are entered by the village or unit; appraisal by an officer holding
+     * the round's locality.
+     */
+    @Transactional
+    AssessmentResult assess(long id, AssessmentStage stage, AssessmentForm form, SignedInUser user) {
+        user.requireWriter();
+        Registration registration = get(id, user);
+        Round round = rounds.get(registration.roundId(), user);
+        if (stage == AssessmentStage.APPRAISAL && (!user.canAppraise() || !round.heldBy(user))) {
+            throw new AccessDeniedException("Thẩm định do cán bộ của " + round.localityName() + " thực hiện.");
+        }
+        if (form.version() != null && form.version() != registration.version()) {
+            throw new ConflictException("Hồ sơ của " + registration.subjectName()
+                    + " vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới.");
+        }
+        boolean late = round.checkDeadline(
+                round.due(stage), LocalDate.now(), user, stage.label().toLowerCase(java.util.Locale.ROOT));
+        CriteriaSet set = criteria.get(round.criteriaSetId());
+        CriteriaSet.Scoring scoring = set.score(form.scores() == null ? Map.of() : form.scores());
+        if (stage == AssessmentStage.SELF) {
+            Set<String> evidenced = registrations.evidence(id).stream()
+                    .map(RegistrationRepository.EvidenceFile::itemCode)
+                    .collect(Collectors.toSet());
+            List<FieldProblem> missing = set.items().stream()
+                    .filter(i -> i.evidenceRequired() && !evidenced.contains(i.code()))
+                    .map(i -> new FieldProblem(
+                            "evidence." + i.code(),
+                            "Mục " + i.code() + " (" + i.name() + ") cần minh chứng: hãy tải lên tệp trước khi gửi."))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException(missing);
+            }
+        }
+        Registration next = registration.assessed(stage, scoring.result());
+        if (stage == AssessmentStage.SELF) {
+            next = next.counted(form.people() == null ? registration.people() : form.people(), form.learningCitizens());
+        }
+        String comment = VietnameseText.clean(form.comment());
+        if (comment != null && comment.length() > 2000) {
+            throw new InvalidInputException("comment", "Nhận xét dài quá 2.000 ký tự.");
+        }
+        registrations.update(next);
+        RegistrationRepository.Assessment assessment = new RegistrationRepository.Assessment(
+                stage,
+                scoring.scores(),
+                scoring.total(),
+                scoring.result(),
+                comment,
+                user.getUsername(),
+                java.time.OffsetDateTime.now());
+        registrations.saveAssessment(id, stage, assessment);
+        audit.recordChange(
+                (late ? "LATE_" : "") + "ASSESS_" + stage.name(),
+                ENTITY,
+                String.valueOf(id),
+                Map.of("stage", registration.stage()),
+                Map.of(
+                        "stage",
+                        next.stage(),
+                        "scores",
+                        scoring.scores(),
+                        "result",
+                        scoring.result(),
+                        "comment",
+                        comment == null ? "" : comment),
+                registration.localityPath());
+        return new AssessmentResult(
+                id, stage, scoring.total(), scoring.result(), scoring.reasons(), next.stage(), late);
+    }
+
+    /** Sends a registration back to self-assessment with the reason: by the reviewer, or by an appraising officer. */
+    @Transactional
+    Registration returnForRevision(long id, @Nullable String comment, SignedInUser user) {
+        user.requireWriter();
+        Registration registration = get(id, user);
+        Round round = rounds.get(registration.roundId(), user);
+        if (registration.stage() == Stage.REVIEWED && (!user.canAppraise() || !round.heldBy(user))) {
+            throw new AccessDeniedException("Hồ sơ đã bình xét chỉ cán bộ thẩm định trả lại được.");
+        }
+        Registration next = registration.returned(VietnameseText.clean(comment));
+        registrations.update(next);
+        audit.recordChange(
+                "RETURN",
+                ENTITY,
+                String.valueOf(id),
+                Map.of("stage", registration.stage()),
+                Map.of("stage", next.stage(), "comment", next.returnComment()),
+                registration.localityPath());
+        return get(id, user);
+    }
+
+    @Transactional(readOnly = true)
+    List<RegistrationRepository.Assessment> assessments(long id, SignedInUser user) {
+        get(id, user);
+        return registrations.assessments(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<RegistrationRepository.EvidenceFile> evidence(long id, SignedInUser user) {
+        get(id, user);
+        return registrations.evidence(id);
+    }
+
+    /**
+     * Adds an evidence file for an item: a PDF, JPEG or PNG (recognised by its first bytes, not its name) up to 10 MB,
+     * while the registration is before appraisal.
+     */
+    @Transactional
+    long addEvidence(long id, @Nullable String itemCode, @Nullable MultipartFile file, SignedInUser user)
+            throws IOException {
+        user.requireWriter();
+        Registration registration = get(id, user);
+        Round round = rounds.get(registration.roundId(), user);
+        if (!registration.takesEvidence()) {
+            throw new ConflictException("Hồ sơ đã thẩm định: không thêm minh chứng được nữa.");
+        }
+        String item = VietnameseText.cleanOrEmpty(itemCode);
+        if (criteria.get(round.criteriaSetId()).items().stream()
+                .noneMatch(i -> i.code().equals(item))) {
+            throw new InvalidInputException("itemCode", "Bộ tiêu chí của đợt không có mục “" + item + "”.");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "Hãy chọn tệp minh chứng (PDF, JPEG hoặc PNG).");
+        }
+        if (file.getSize() > MAX_EVIDENCE_BYTES) {
+            throw new InvalidInputException(
+                    "file", "Tệp minh chứng lớn quá 10 MB; hãy chụp hoặc quét với độ phân giải thấp hơn.");
+        }
+        if (registrations.evidence(id).size() >= MAX_EVIDENCE_FILES) {
+            throw new InvalidInputException("file", "Mỗi hồ sơ tối đa " + MAX_EVIDENCE_FILES + " tệp minh chứng.");
+        }
+        byte[] content = file.getBytes();
+        String type = contentType(content);
+        if (type == null) {
+            throw new InvalidInputException(
+                    "file",
+                    "Tệp “" + file.getOriginalFilename()
+                            + "” không phải PDF, JPEG hay PNG. Minh chứng chỉ nhận ba loại tệp này.");
+        }
+        String name = VietnameseText.cleanOrEmpty(file.getOriginalFilename());
+        name = name.isEmpty() ? "minh-chung" : name.substring(Math.max(0, name.length() - 200));
+        long fileId = registrations.addEvidence(id, item, name, type, content, user.getUsername());
+        audit.recordChange(
+                "ADD_EVIDENCE",
+                ENTITY,
+                String.valueOf(id),
+                null,
+                Map.of("file", fileId, "item", item, "name", name, "bytes", content.length),
+                registration.localityPath());
+        return fileId;
+    }
+
+    @Transactional(readOnly = true)
+    RegistrationRepository.EvidenceContent evidenceContent(long id, long fileId, SignedInUser user) {
+        get(id, user);
+        return registrations
+                .evidenceContent(id, fileId)
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy tệp minh chứng."));
+    }
+
+    @Transactional
+    void deleteEvidence(long id, long fileId, SignedInUser user) {
+        user.requireWriter();
+        Registration registration = get(id, user);
+        if (!registration.takesEvidence()) {
+            throw new ConflictException("Hồ sơ đã thẩm định: không xóa minh chứng được nữa.");
+        }
+        if (registrations.deleteEvidence(id, fileId) == 0) {
+            throw new NotFoundException("Không tìm thấy tệp minh chứng.");
+        }
+        audit.recordChange(
+                "DELETE_EVIDENCE",
+                ENTITY,
+                String.valueOf(id),
+                Map.of("file", fileId),
+                null,
+                registration.localityPath());
+    }
+
+    /** The type of a file from its first bytes. */
+    static @Nullable String contentType(byte[] content) {
+        if (content.length > 4 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F') {
+            return "application/pdf";
+        }
+        if (content.length > 3
+                && (content[0] & 0xFF) == 0xFF
+                && (content[1] & 0xFF) == 0xD8
+                && (content[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (content.length > 8
+                && (content[0] & 0xFF) == 0x89
+                && content[1] == 'P'
+                && content[2] == 'N'
+                && content[3] == 'G') {
+            return "image/png";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,271 @@
+package vn.khuyenhoc.evaluation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.criteria.CriteriaService;
+import vn.khuyenhoc.criteria.CriteriaStatus;
+import vn.khuyenhoc.criteria.Title;
+import vn.khuyenhoc.criteria.TitleLevel;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.shared.ConflictException;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.SignedInUser;
+
+/** Pages of rounds: the list, opening one, a round with its funnel and registrations, and the registration grid. */
+@Controller
+class RoundController {
+
+    private final RoundService rounds;
+    private final RegistrationService registrations;
+    private final DecisionService decisions;
+    private final RecognitionFigures figures;
+    private final CriteriaService criteria;
+    private final LocalityService localities;
+
+    RoundController(
+            RoundService rounds,
+            RegistrationService registrations,
+            DecisionService decisions,
+            RecognitionFigures figures,
+            CriteriaService criteria,
+            LocalityService localities) {
+        this.rounds = rounds;
+        this.registrations = registrations;
+        this.decisions = decisions;
+        this.figures = figures;
+        this.criteria = criteria;
+        this.localities = localities;
+    }
+
+    @GetMapping("/rounds")
+    String list(
+            @RequestParam(required = false) @Nullable Title title,
+            @RequestParam(required = false) @Nullable Integer year,
+            @RequestParam(required = false) @Nullable String locality,
+            @RequestParam(required = false) @Nullable Integer page,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        model.addAttribute("title", title);
+        model.addAttribute("year", year);
+        model.addAttribute("locality", locality);
+        model.addAttribute("titles", Title.values());
+        model.addAttribute("years", years());
+        model.addAttribute("results", rounds.search(title, year, locality, user, PageQuery.of(page, 50)));
+        return "evaluation/rounds";
+    }
+
+    @GetMapping("/rounds/new")
+    String newForm(@AuthenticationPrincipal SignedInUser user, Model model) {
+        return form(
+                model,
+                new RoundService.RoundForm(
+                        Title.LEARNING_FAMILY,
+                        null,
+                        LocalDate.now().getYear(),
+                        user.scopeCode(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                List.of());
+    }
+
+    @PostMapping("/rounds")
+    String open(
+            @RequestParam(required = false) @Nullable String titleLevel,
+            @RequestParam(required = false) @Nullable Integer year,
+            @RequestParam(required = false) @Nullable String localityCode,
+            @RequestParam(required = false) @Nullable Long criteriaSetId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate registrationDue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate selfAssessmentDue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate reviewDue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate decisionDue,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        TitleLevel level = titleLevel == null || !titleLevel.contains("/")
+                ? null
+                : TitleLevel.valueOf(titleLevel.split("/")[1]);
+        Title title = titleLevel == null || titleLevel.isBlank()
+                ? null
+                : Title.valueOf(titleLevel.split("/")[0]);
+        RoundService.RoundForm form = new RoundService.RoundForm(
+                title,
+                level,
+                year,
+                localityCode,
+                criteriaSetId,
+                registrationDue,
+                selfAssessmentDue,
+                reviewDue,
+                decisionDue);
+        try {
+            Round round = rounds.open(form, user);
+            redirect.addFlashAttribute("message", "Đã mở đợt " + round.label() + ". Hãy đăng ký các đối tượng.");
+            return "redirect:/rounds/" + round.id();
+        } catch (InvalidInputException e) {
+            return form(model, form, e.problems());
+        } catch (ConflictException e) {
+            return form(model, form, List.of(new FieldProblem("title", e.getMessage())));
+        }
+    }
+
+    private String form(Model model, RoundService.RoundForm form, List<FieldProblem> problems) {
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("titles", Title.values());
+        model.addAttribute("years", years());
+        model.addAttribute(
+                "sets",
+                criteria.all().stream()
+                        .filter(s -> s.status() == CriteriaStatus.IN_FORCE)
+                        .toList());
+        return "evaluation/round-form";
+    }
+
+    /** The round: deadlines, the funnel of the user's scope, its breakdown, and the registrations filtered. */
+    @GetMapping("/rounds/{id}")
+    String detail(
+            @PathVariable long id,
+            RegistrationService.RegistrationSearch search,
+            @RequestParam(required = false) @Nullable Integer page,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        Round round = rounds.get(id, user);
+        String within = within(round, user);
+        LocalDate today = LocalDate.now();
+        model.addAttribute("round", round);
+        model.addAttribute("search", search);
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("funnel", figures.funnel(round.title(), round.level(), round.year(), id, within, today));
+        model.addAttribute(
+                "breakdown", figures.funnelByLocality(round.title(), round.level(), round.year(), id, within, today));
+        model.addAttribute("results", registrations.search(round, search, user, PageQuery.of(page, 50)));
+        model.addAttribute("decisions", decisions.ofRound(id, user));
+        model.addAttribute("held", round.heldBy(user));
+        model.addAttribute("today", today);
+        return "evaluation/round";
+    }
+
+    @GetMapping("/rounds/{id}/registrations/export")
+    void export(
+            @PathVariable long id,
+            RegistrationService.RegistrationSearch search,
+            @RequestParam(required = false) @Nullable String format,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        Round round = rounds.get(id, user);
+        ExportFormat chosen = ExportFormat.of(format);
+        chosen.attach(response, "ho-so-dot-" + id);
+        registrations.export(round, search, user, chosen, response.getOutputStream());
+    }
+
+    @PostMapping("/rounds/{id}/deadlines")
+    String reschedule(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registrationDue,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate selfAssessmentDue,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reviewDue,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDue,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            rounds.reschedule(
+                    id, new Round.Schedule(registrationDue, selfAssessmentDue, reviewDue, decisionDue), version, user);
+            redirect.addFlashAttribute("message", "Đã lưu các hạn của đợt.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/rounds/" + id;
+    }
+
+    /** The grid: the subjects of a village (households) or of the round's locality, to tick and register at once. */
+    @GetMapping("/rounds/{id}/register")
+    String grid(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String locality,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        Round round = rounds.get(id, user);
+        model.addAttribute("round", round);
+        model.addAttribute("locality", locality);
+        boolean byVillage = round.level() == TitleLevel.HOUSEHOLD || round.level() == TitleLevel.CLAN;
+        model.addAttribute("byVillage", byVillage);
+        if (byVillage) {
+            model.addAttribute("villages", villages(round, user));
+        }
+        boolean chosen = !byVillage
+                || (locality != null && !locality.isBlank())
+                || user.scopePath().split("\\.").length >= 3;
+        model.addAttribute("candidates", chosen ? registrations.candidates(round, locality, user) : List.of());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("late", LocalDate.now().isAfter(round.schedule().registration()));
+        return "evaluation/register";
+    }
+
+    @PostMapping("/rounds/{id}/register")
+    String register(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable List<Long> subjectIds,
+            @RequestParam(required = false) @Nullable String locality,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            List<Registration> created = registrations.register(id, subjectIds, user);
+            redirect.addFlashAttribute("message", "Đã đăng ký " + created.size() + " đối tượng.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/rounds/" + id + "/register"
+                + (locality == null || locality.isBlank() ? "" : "?locality=" + locality);
+    }
+
+    private List<vn.khuyenhoc.locality.LocalityView> villages(Round round, SignedInUser user) {
+        String code =
+                user.scopePath().length() > round.localityPath().length() ? user.scopeCode() : round.localityCode();
+        if (user.scopePath().split("\\.").length >= 3) {
+            return List.of();
+        }
+        return localities
+                .children(code, user, false, new PageQuery(0, PageQuery.MAX_SIZE))
+                .items();
+    }
+
+    /** The part of the round the user sees: the whole round, or the user's own locality inside it. */
+    static String within(Round round, SignedInUser user) {
+        return round.heldBy(user) ? round.localityPath() : user.scopePath();
+    }
+
+    static List<Integer> years() {
+        List<Integer> years = new java.util.ArrayList<>();
+        for (int y = LocalDate.now().getYear() + 1; y >= ProgrammeYear.FIRST; y--) {
+            years.add(y);
+        }
+        return years;
+    }
+}
