@@ -1,7 +1,6 @@
 package vn.khuyenhoc.evaluation;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +35,8 @@ record Round(
         /**
          * The usual calendar of a year: families, clans, villages and commune-managed units register by 31 March and
          * are decided by 15 December (before the annual review is due); communes and province-managed units gather
-         * evidence over the year and file by 15 January (TT 24/2023), decided by 31 March. A calendar already past
-         * when the round is opened is moved to start 30 days from today.
+         * evidence over the year and file by 15 January (TT 24/2023), decided by 31 March. A round opened after its
+         * usual registration deadline gets 30 days to register, then 60, 30 and 30 days for the next steps.
          */
         static Schedule usual(TitleLevel level, int year, LocalDate today) {
             Schedule s = level == TitleLevel.COMMUNE || level == TitleLevel.PROVINCE_MANAGED
@@ -51,29 +50,41 @@ record Round(
                             LocalDate.of(year, 9, 30),
                             LocalDate.of(year, 10, 31),
                             LocalDate.of(year, 12, 15));
-            long late = ChronoUnit.DAYS.between(s.registration(), today.plusDays(30));
-            return late > 0 ? s.shift(late) : s;
-        }
-
-        Schedule shift(long days) {
+            if (!s.registration().isBefore(today)) {
+                return s;
+            }
+            LocalDate registration = today.plusDays(30);
             return new Schedule(
-                    registration.plusDays(days),
-                    selfAssessment.plusDays(days),
-                    review.plusDays(days),
-                    decision.plusDays(days));
+                    registration, registration.plusDays(60), registration.plusDays(90), registration.plusDays(120));
         }
 
-        /** Each given date replaces the usual one; the four must follow one another. */
+        /**
+         * Each given date replaces the usual one, and the dates left out move to stay in order around it (a decision
+         * deadline set earlier than the usual review pulls the review back to it); the four must follow one another.
+         */
         Schedule with(
                 @Nullable LocalDate registration,
                 @Nullable LocalDate selfAssessment,
                 @Nullable LocalDate review,
                 @Nullable LocalDate decision) {
-            Schedule s = new Schedule(
-                    registration == null ? this.registration : registration,
-                    selfAssessment == null ? this.selfAssessment : selfAssessment,
-                    review == null ? this.review : review,
-                    decision == null ? this.decision : decision);
+            @Nullable LocalDate[] given = {registration, selfAssessment, review, decision};
+            LocalDate[] dates = {this.registration, this.selfAssessment, this.review, this.decision};
+            for (int i = 0; i < 4; i++) {
+                if (given[i] != null) {
+                    dates[i] = given[i];
+                }
+            }
+            for (int i = 2; i >= 0; i--) {
+                if (given[i] == null && dates[i].isAfter(dates[i + 1])) {
+                    dates[i] = dates[i + 1];
+                }
+            }
+            for (int i = 1; i < 4; i++) {
+                if (given[i] == null && dates[i].isBefore(dates[i - 1])) {
+                    dates[i] = dates[i - 1];
+                }
+            }
+            Schedule s = new Schedule(dates[0], dates[1], dates[2], dates[3]);
             List<FieldProblem> problems = new ArrayList<>();
             if (s.selfAssessment.isBefore(s.registration)) {
                 problems.add(new FieldProblem("selfAssessmentDue", "Hạn tự đánh giá phải từ hạn đăng ký trở đi."));
