@@ -6,7 +6,7 @@ import java.util.Locale;
  * Who recognises a title (domain guide §5): the chairman of the commune's or the province's People's Committee, or the
  * director of the provincial Department of Education and Training. Gives the heading and signature of a decision.
  */
-enum Authority {
+public enum Authority {
     COMMUNE_CHAIR("Chủ tịch UBND xã", "CHỦ TỊCH", "QĐ-UBND"),
     PROVINCE_CHAIR("Chủ tịch UBND tỉnh", "CHỦ TỊCH", "QĐ-UBND"),
     PROVINCE_EDUCATION("Giám đốc Sở Giáo dục và Đào tạo", "GIÁM ĐỐC", "QĐ-SGDĐT");
@@ -21,21 +21,21 @@ enum Authority {
         this.symbol = symbol;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
-    String signerTitle() {
+    public String signerTitle() {
         return signerTitle;
     }
 
     /** The symbol after the number of a decision: 12/QĐ-UBND. */
-    String symbol() {
+    public String symbol() {
         return symbol;
     }
 
     /** The issuing body as printed at the top left of a decision, from the name of the round's locality. */
-    String issuingBody(String localityName, String provinceName) {
+    public String issuingBody(String localityName, String provinceName) {
         return switch (this) {
             case COMMUNE_CHAIR -> "ỦY BAN NHÂN DÂN " + localityName.toUpperCase(Locale.forLanguageTag("vi"));
             case PROVINCE_CHAIR -> "ỦY BAN NHÂN DÂN " + provinceName.toUpperCase(Locale.forLanguageTag("vi"));

@@ -29,7 +29,7 @@ record Decision(
             @Nullable LocalDate revokedOn,
             @Nullable String revokedReason) {
 
-        String status(LocalDate today) {
+        public String status(LocalDate today) {
             if (revokedOn != null) {
                 return "Đã bị thu hồi ngày " + Dates.day(revokedOn);
             }

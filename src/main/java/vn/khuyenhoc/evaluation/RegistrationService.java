@@ -96,7 +96,7 @@ class RegistrationService {
             @Nullable String locality,
             @Nullable Boolean overdue) {
 
-        boolean overdueOnly() {
+        public boolean overdueOnly() {
             return Boolean.TRUE.equals(overdue);
         }
     }

@@ -50,6 +50,9 @@ class BrowserTests {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     BrowserContext context;
     Page page;
 
@@ -238,6 +241,96 @@ class BrowserTests {
 
         int overflow = (int) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflow).isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * A family round run by the three offices in their own scopes: the commune officer opens it, the village clerk
+     * registers and scores from a phone, the officer appraises, the chairman's office decides and prints; the printed
+     * code opens the public verification page.
+     */
+    @Test
+    void aFamilyRoundRunsFromAPhoneToPrintedCertificates() {
+        var village = localities.createVillage(
+                "22076", new LocalityService.VillageDraft("Khu phố Chứng Nhận", "khu phố", null), accounts.admin());
+        jdbc.sql("""
+                        insert into families (head_name, members, adults, school_age_children, locality_id)
+                        select n, 4, 2, 2, id from localities, unnest(array['Đinh Văn Chăm', 'Hà Thị Học']) n where code = :code
+                        """).param("code", village.code()).update();
+        SignedInUser clerk = accounts.open(Role.DATA_CLERK, village.code());
+        SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "22076");
+        SignedInUser office = accounts.open(Role.DECISION_OFFICE, "22076");
+
+        signIn(officer.getUsername(), TestAccounts.PASSWORD);
+        page.navigate(url("/rounds/new"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở đợt"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Gia đình học tập năm");
+        String round = page.url().replaceAll(".*/rounds/", "");
+
+        switchTo(clerk);
+        page.setViewportSize(360, 740);
+        page.navigate(url("/rounds/" + round + "/register"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chọn / bỏ chọn tất cả"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký các đối tượng đã chọn"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đã đăng ký 2 đối tượng");
+        page.navigate(url("/rounds/" + round));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hà Thị Học"))
+                .click();
+        Locator points = page.locator("form.scoring input[type=number][name^='score.']");
+        for (int i = 0; i < points.count(); i++) {
+            points.nth(i).fill(points.nth(i).getAttribute("max"));
+        }
+        screenshot("self-assessment-phone");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tự đánh giá"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đạt (100 điểm)");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu bình xét"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đã lưu bình xét");
+        String registration = page.url().replaceAll(".*/registrations/([0-9]+).*", "$1");
+        int overflow = (int) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).isLessThanOrEqualTo(0);
+
+        switchTo(officer);
+        page.navigate(url("/registrations/" + registration));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận kết quả thẩm định"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("dl.facts")).containsText("Đã thẩm định, đạt");
+
+        switchTo(office);
+        page.navigate(url("/rounds/" + round));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ra quyết định công nhận"))
+                .click();
+        page.getByLabel("Số quyết định").fill("35");
+        page.getByLabel("Người ký").fill("Nguyễn Văn Ký");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi quyết định và cấp giấy chứng nhận"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Quyết định số 35/QĐ-UBND");
+        screenshot("decision");
+        String certificates = page.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("In tất cả giấy chứng nhận (PDF)"))
+                .getAttribute("href");
+        var pdf = page.request().get(url(certificates));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        String code = page.locator("table.list tbody tr td:nth-child(4) a").textContent();
+
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
+        page = context.newPage();
+        page.navigate(url("/verify/" + code));
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Hà Thị Học");
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Còn hiệu lực");
+        screenshot("verify");
+    }
+
+    private void switchTo(SignedInUser user) {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
+        page = context.newPage();
+        signIn(user.getUsername(), TestAccounts.PASSWORD);
     }
 
     private void signIn(String username, String password) {
