@@ -126,13 +126,16 @@ class EvaluationApiController {
     private final DecisionService decisions;
     private final DecisionDocuments documents;
     private final RecognitionFigures figures;
+    private final RegistrationImport registrationImport;
 
     EvaluationApiController(
             RoundService rounds,
             RegistrationService registrations,
             DecisionService decisions,
             DecisionDocuments documents,
-            RecognitionFigures figures) {
+            RecognitionFigures figures,
+            RegistrationImport registrationImport) {
+        this.registrationImport = registrationImport;
         this.rounds = rounds;
         this.registrations = registrations;
         this.decisions = decisions;
@@ -202,6 +205,18 @@ class EvaluationApiController {
         List<Registration> created = registrations.register(id, body.subjectIds(), user);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Items<>(created.stream().map(RegistrationView::of).toList()));
+    }
+
+    @PostMapping(path = "/api/v1/rounds/{id}/registrations/import", consumes = "multipart/form-data")
+    ResponseEntity<vn.khuyenhoc.shared.ImportResult> importRegistrations(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
+        return registrationImport
+                .run(id, vn.khuyenhoc.shared.TabularFile.read(file), user, dryRun)
+                .answer(dryRun);
     }
 
     @GetMapping("/api/v1/rounds/{id}/registrations")

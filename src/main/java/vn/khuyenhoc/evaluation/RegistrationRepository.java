@@ -150,11 +150,11 @@ class RegistrationRepository {
         return ids;
     }
 
-    /** Subjects among {@code subjectIds} recognised for the round's title still valid in its year: name → valid until. */
-    Map<String, java.time.LocalDate> stillRecognised(Round round, java.util.Collection<Long> subjectIds) {
-        Map<String, java.time.LocalDate> found = new java.util.LinkedHashMap<>();
+    /** Subjects among {@code subjectIds} recognised for the round's title still valid in its year: id → valid until. */
+    Map<Long, java.time.LocalDate> stillRecognised(Round round, java.util.Collection<Long> subjectIds) {
+        Map<Long, java.time.LocalDate> found = new java.util.LinkedHashMap<>();
         jdbc.sql("""
-                        select g.subject_name, c.valid_until from registrations g
+                        select g.subject_id, c.valid_until from registrations g
                         join certificates c on c.registration_id = g.id
                         where g.title = :title and g.subject_id = any(:ids) and g.stage = 'RECOGNISED'
                           and g.year < :year and c.valid_until >= make_date(:year, 1, 1)
@@ -162,7 +162,7 @@ class RegistrationRepository {
                 .param("title", round.title().name())
                 .param("ids", subjectIds.toArray(Long[]::new))
                 .param("year", round.year())
-                .query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, java.time.LocalDate.class)))
+                .query((rs, n) -> found.put(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)))
                 .list();
         return found;
     }

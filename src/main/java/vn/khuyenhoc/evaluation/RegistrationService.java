@@ -3,7 +3,6 @@ package vn.khuyenhoc.evaluation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -170,10 +169,48 @@ class RegistrationService {
         return subjects.candidates(round, localities.subtreePath(locality, user), user.scopePath(), MAX_CANDIDATES);
     }
 
+    /** The subjects that may register and, for each one that may not, why (by subject id). */
+    record Checked(List<Subjects.Subject> found, Map<Long, String> refusals) {}
+
     /**
-     * Registers subjects of the round's level, all or none: each must be current, in the round's locality and the
-     * user's scope, and not registered for the title this year nor holding a recognition still valid. After the
-     * registration deadline only an officer may add, and the registrations are marked late.
+     * Which of {@code wanted} may register in the round: each must be current, in the round's locality and the user's
+     * scope, and neither registered for the title this year nor holding a recognition still valid.
+     */
+    @Transactional(readOnly = true)
+    Checked check(Round round, Set<Long> wanted, SignedInUser user) {
+        List<Subjects.Subject> found = subjects.find(round, wanted, user.scopePath());
+        Map<Long, String> refusals = new java.util.LinkedHashMap<>();
+        Set<Long> foundIds = found.stream().map(Subjects.Subject::id).collect(Collectors.toSet());
+        wanted.stream()
+                .filter(id -> !foundIds.contains(id))
+                .forEach(id -> refusals.put(
+                        id,
+                        "Mã số " + id + " không phải "
+                                + round.level().label().toLowerCase(java.util.Locale.ROOT) + " đang hoạt động thuộc "
+                                + round.localityName() + " trong phạm vi của bạn."));
+        found.stream()
+                .filter(s -> s.registrationId() != null)
+                .forEach(s -> refusals.put(
+                        s.id(),
+                        s.name() + " (" + s.localityName() + ") đã đăng ký "
+                                + round.title().label() + " năm " + round.year() + "."));
+        registrations
+                .stillRecognised(round, foundIds)
+                .forEach((id, until) -> refusals.put(
+                        id,
+                        found.stream()
+                                        .filter(s -> s.id() == id)
+                                        .findFirst()
+                                        .map(Subjects.Subject::name)
+                                        .orElse("Mã số " + id)
+                                + " đang được công nhận " + round.title().label() + " đến " + Dates.day(until)
+                                + ": chưa cần đăng ký lại."));
+        return new Checked(found, refusals);
+    }
+
+    /**
+     * Registers subjects of the round's level, all or none (see {@link #check}). After the registration deadline only
+     * an officer may add, and the registrations are marked late.
      */
     @Transactional
     List<Registration> register(long roundId, @Nullable List<Long> subjectIds, SignedInUser user) {
@@ -190,31 +227,13 @@ class RegistrationService {
                     "Mỗi lần đăng ký tối đa " + MAX_PER_REQUEST + " đối tượng; hãy đăng ký theo từng thôn.");
         }
         boolean late = round.checkDeadline(round.schedule().registration(), LocalDate.now(), user, "đăng ký");
-        List<Subjects.Subject> found = subjects.find(round, wanted, user.scopePath());
-        Set<Long> foundIds = found.stream().map(Subjects.Subject::id).collect(Collectors.toSet());
-        List<FieldProblem> problems = new ArrayList<>();
-        wanted.stream()
-                .filter(id -> !foundIds.contains(id))
-                .forEach(id -> problems.add(new FieldProblem(
-                        "subjectIds",
-                        "Mã số " + id + " không phải "
-                                + round.level().label().toLowerCase(java.util.Locale.ROOT) + " đang hoạt động thuộc "
-                                + round.localityName() + " trong phạm vi của bạn.")));
-        found.stream()
-                .filter(s -> s.registrationId() != null)
-                .forEach(s -> problems.add(new FieldProblem(
-                        "subjectIds",
-                        s.name() + " (" + s.localityName() + ") đã đăng ký "
-                                + round.title().label() + " năm " + round.year() + ".")));
-        registrations
-                .stillRecognised(round, foundIds)
-                .forEach((name, until) -> problems.add(new FieldProblem(
-                        "subjectIds",
-                        name + " đang được công nhận " + round.title().label() + " đến " + Dates.day(until)
-                                + ": chưa cần đăng ký lại.")));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        Checked checked = check(round, wanted, user);
+        if (!checked.refusals().isEmpty()) {
+            throw new InvalidInputException(checked.refusals().values().stream()
+                    .map(message -> new FieldProblem("subjectIds", message))
+                    .toList());
         }
+        List<Subjects.Subject> found = checked.found();
         Map<Long, Long> ids = registrations.insertAll(round, found, late, user.getUsername());
         audit.recordChanges(
                 late ? "REGISTER_LATE" : "CREATE",

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.criteria.CriteriaService;
 import vn.khuyenhoc.criteria.CriteriaStatus;
@@ -21,6 +22,7 @@ import vn.khuyenhoc.criteria.TitleLevel;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.PageQuery;
@@ -37,6 +39,7 @@ class RoundController {
     private final RecognitionFigures figures;
     private final CriteriaService criteria;
     private final LocalityService localities;
+    private final RegistrationImport registrationImport;
 
     RoundController(
             RoundService rounds,
@@ -44,7 +47,9 @@ class RoundController {
             DecisionService decisions,
             RecognitionFigures figures,
             CriteriaService criteria,
-            LocalityService localities) {
+            LocalityService localities,
+            RegistrationImport registrationImport) {
+        this.registrationImport = registrationImport;
         this.rounds = rounds;
         this.registrations = registrations;
         this.decisions = decisions;
@@ -243,6 +248,57 @@ class RoundController {
         }
         return "redirect:/rounds/" + id + "/register"
                 + (locality == null || locality.isBlank() ? "" : "?locality=" + locality);
+    }
+
+    private ImportPage importPage(long id) {
+        return new ImportPage(
+                "Đăng ký từ tệp danh sách",
+                "/rounds/" + id + "/register",
+                "dang-ky-dot-" + id,
+                RegistrationImport.COLUMNS);
+    }
+
+    @GetMapping("/rounds/{id}/register/import")
+    String importForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireWriter();
+        rounds.get(id, user);
+        return importPage(id).show(model, null);
+    }
+
+    @PostMapping("/rounds/{id}/register/import")
+    String importFile(
+            @PathVariable long id,
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model)
+            throws IOException {
+        return importPage(id).upload(file, dryRun, model, (table, dry) -> registrationImport.run(id, table, user, dry));
+    }
+
+    /** The list to tick: the subjects of the user's place (of a village when chosen), registered ones ticked. */
+    @GetMapping("/rounds/{id}/register/import/template.xlsx")
+    void importTemplate(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String locality,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response)
+            throws IOException {
+        Round round = rounds.get(id, user);
+        List<List<String>> rows = registrations.candidates(round, locality, user).stream()
+                .map(c -> List.of(
+                        String.valueOf(c.id()), c.name(), c.localityName(), c.registrationId() == null ? "" : "x"))
+                .toList();
+        importPage(id)
+                .template(
+                        response,
+                        rows,
+                        "Đợt",
+                        List.of("Danh hiệu", "Năm", "Địa bàn"),
+                        List.of(List.of(
+                                round.title().label() + " · " + round.level().label(),
+                                String.valueOf(round.year()),
+                                round.localityName())));
     }
 
     private List<vn.khuyenhoc.locality.LocalityView> villages(Round round, SignedInUser user) {

@@ -237,6 +237,23 @@ class EvaluationTests {
                 .exchange();
         assertThat(registrations).bodyJson().extractingPath("$.total").isEqualTo(1);
 
+        // a list file: every refusal on its row, nothing saved until the whole file is right
+        MvcTestResult checked =
+                upload(officer, round, "Mã đối tượng,Tên,Đăng ký\n" + b + ",Phạm Thị Hai,x\n999999,,x\n", true);
+        assertThat(checked).hasStatusOk().bodyJson().extractingPath("$.valid").isEqualTo(false);
+        assertThat(checked).bodyJson().extractingPath("$.errors[0].row").isEqualTo(3);
+        assertThat(checked.getResponse().getContentAsString()).contains("Mã số 999999");
+        assertThat(upload(officer, round, "Mã đối tượng,Đăng ký\n" + a + ",x\n" + b + ",x\n", false))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.saved")
+                .isEqualTo(1);
+        registrations = mvc.get()
+                .uri("/api/v1/rounds/" + round + "/registrations")
+                .with(officer)
+                .exchange();
+        assertThat(registrations).bodyJson().extractingPath("$.total").isEqualTo(2);
+
         // scores outside an item's range: refused naming the item, the stage unchanged
         String id = String.valueOf(
                 JsonPath.<Integer>read(registrations.getResponse().getContentAsString(), "$.items[0].id"));
@@ -299,6 +316,17 @@ class EvaluationTests {
                 .bodyJson()
                 .extractingPath("$.result")
                 .isEqualTo("LEVEL_2");
+    }
+
+    private MvcTestResult upload(RequestPostProcessor who, String round, String csv, boolean dryRun) {
+        return mvc.post()
+                .uri("/api/v1/rounds/" + round + "/registrations/import")
+                .with(who)
+                .multipart()
+                .file(new MockMultipartFile(
+                        "file", "dang-ky.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("dryRun", String.valueOf(dryRun))
+                .exchange();
     }
 
     private MvcTestResult evidence(String registration, String item, String name, byte[] content) {
