@@ -34,6 +34,15 @@ public enum Authority {
         return symbol;
     }
 
+    /** Who signed, as a sentence names them: “Chủ tịch Ủy ban nhân dân Phường Buôn Ma Thuột”. */
+    public String phrase(String localityName, String provinceName) {
+        return switch (this) {
+            case COMMUNE_CHAIR -> "Chủ tịch Ủy ban nhân dân " + localityName;
+            case PROVINCE_CHAIR -> "Chủ tịch Ủy ban nhân dân " + provinceName;
+            case PROVINCE_EDUCATION -> "Giám đốc Sở Giáo dục và Đào tạo " + provinceName;
+        };
+    }
+
     /** The issuing body as printed at the top left of a decision, from the name of the round's locality. */
     public String issuingBody(String localityName, String provinceName) {
         return switch (this) {

@@ -29,12 +29,17 @@ class DecisionDocuments {
 
     private final ITemplateEngine templates;
     private final CriteriaService criteria;
+    private final DecisionRepository decisions;
     private final String publicUrl;
 
     DecisionDocuments(
-            ITemplateEngine templates, CriteriaService criteria, @Value("${khuyenhoc.public-url}") String publicUrl) {
+            ITemplateEngine templates,
+            CriteriaService criteria,
+            DecisionRepository decisions,
+            @Value("${khuyenhoc.public-url}") String publicUrl) {
         this.templates = templates;
         this.criteria = criteria;
+        this.decisions = decisions;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -96,13 +101,28 @@ class DecisionDocuments {
         context.setVariable("dateline", decision.place() + ", " + Dates.spelled(decision.decidedOn()));
         context.setVariable("decidedOn", Dates.day(decision.decidedOn()));
         context.setVariable("heading", decision.signerTitle() + " " + decision.issuingBody());
-        context.setVariable("subjects", subjectHeading(round.level()).toLowerCase(Locale.forLanguageTag("vi")));
+        context.setVariable("subjects", subjectNoun(round.level()));
+        context.setVariable("subjectHeading", subjectHeading(round.level()));
+        context.setVariable(
+                "signedBy",
+                round.authority().phrase(round.localityName(), decisions.provinceName(round.localityPath())));
         context.setVariable("household", round.level() == TitleLevel.HOUSEHOLD);
         context.setVariable(
                 "validUntil",
                 certificates.isEmpty() ? "" : Dates.day(certificates.get(0).validUntil()));
         context.setVariable("today", LocalDate.now());
         return context;
+    }
+
+    /** What Article 1 recognises: “7,992 hộ gia đình”. */
+    static String subjectNoun(TitleLevel level) {
+        return switch (level) {
+            case HOUSEHOLD -> "hộ gia đình";
+            case CLAN -> "dòng họ, hội đồng hương, cơ sở tôn giáo";
+            case VILLAGE -> "thôn, buôn, tổ dân phố";
+            case COMMUNE -> "xã, phường";
+            case COMMUNE_MANAGED, PROVINCE_MANAGED -> "cơ quan, đơn vị";
+        };
     }
 
     static String subjectHeading(TitleLevel level) {

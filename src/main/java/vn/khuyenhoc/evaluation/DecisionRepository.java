@@ -133,7 +133,7 @@ class DecisionRepository {
     List<Decision.Certificate> certificates(long decisionId) {
         return jdbc.sql(CERTIFICATES + """
                          where c.decision_id = :decision
-                         order by l.name collate "vi-VN-x-icu", g.subject_name collate "vi-VN-x-icu", c.code
+                         order by l.name collate vi_natural, g.subject_name collate vi_natural, c.code
                          """)
                 .param("decision", decisionId)
                 .query(DecisionRepository::certificate)

@@ -147,7 +147,7 @@ public class RecognitionFigures {
                   where r.title = :title and r.level = :level and r.year = :year
                     and (cast(:round as bigint) is null or r.id = :round) and t.subjects <> 0
                   group by l.code, l.name, t.stage
-                  order by l.name collate "vi-VN-x-icu"
+                  order by l.name collate vi_natural
                   """.formatted(Funnel.overdueSql("t.stage")) : """
                   select l.code, l.name, g.stage, count(*) as n, count(*) filter (where %s) as overdue
                   from registrations g join rounds r on r.id = g.round_id
@@ -156,7 +156,7 @@ public class RecognitionFigures {
                     and (cast(:round as bigint) is null or r.id = :round)
                     and g.locality_path <@ cast(:within as ltree) and nlevel(g.locality_path) >= 3
                   group by l.code, l.name, g.stage
-                  order by l.name collate "vi-VN-x-icu"
+                  order by l.name collate vi_natural
                   """.formatted(Funnel.overdueSql("g.stage"));
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Map<Stage, Long>> stages = new LinkedHashMap<>();
@@ -187,7 +187,8 @@ public class RecognitionFigures {
      * The six QĐ 387 rates of a year by commune within a locality. A subject counts as recognised in a year when a
      * round of that year or of an earlier year still valid (the criteria set's validity) recognised it and the
      * recognition was not revoked; a subject holding a valid recognition cannot register again, so none counts twice.
-     * All subjects are those of the registries not closed before the end of the year, on the current map.
+     * All subjects are those of the registries not closed before the end of the year, on the current map; households
+     * are read from {@code household_tallies} (kept by the family module's triggers).
      */
     @Transactional(readOnly = true)
     public RateTable rates(int year, String withinPath) {
@@ -196,7 +197,7 @@ public class RecognitionFigures {
         jdbc.sql("""
                         select id, code, name from localities
                         where level = 'COMMUNE' and valid_to is null and path <@ cast(:within as ltree)
-                        order by name collate "vi-VN-x-icu"
+                        order by name collate vi_natural
                         """)
                 .param("within", withinPath)
                 .query((rs, n) ->
@@ -257,11 +258,9 @@ public class RecognitionFigures {
         // all subjects of each registry by commune, current at the end of the year
         jdbc.sql("""
                         select commune_id, kind, sum(n) as n from (
-                            select ltree2text(subpath(l.path, 1, 1))::bigint as commune_id, 'FAMILY' as kind, f.n
-                            from (select locality_id, count(*) as n from families
-                                  where locality_path <@ cast(:within as ltree) and (closed_on is null or closed_on > :end)
-                                  group by locality_id) f
-                            join localities l on l.id = f.locality_id
+                            select ltree2text(subpath(l.path, 1, 1))::bigint as commune_id, 'FAMILY' as kind, t.households as n
+                            from household_tallies t join localities l on l.id = t.locality_id
+                            where l.path <@ cast(:within as ltree) and nlevel(l.path) >= 2 and t.closed_year > :year
                             union all
                             select ltree2text(subpath(locality_path, 1, 1))::bigint, 'CLAN', count(*) from clans
                             where locality_path <@ cast(:within as ltree) and nlevel(locality_path) >= 2
@@ -281,6 +280,7 @@ public class RecognitionFigures {
                         """)
                 .param("within", withinPath)
                 .param("end", end)
+                .param("year", year)
                 .query((rs, n) -> {
                     Map<RateKind, long[]> f = figures.get(rs.getLong("commune_id"));
                     if (f != null) {

@@ -70,7 +70,7 @@ class RegistrationRepository {
     List<Registration> findAll(long roundId, List<Long> ids, String scopePath) {
         return jdbc.sql(SELECT + """
                          where g.round_id = :round and g.id = any(:ids) and g.locality_path <@ cast(:scope as ltree)
-                         order by l.name collate "vi-VN-x-icu", g.subject_name collate "vi-VN-x-icu", g.id
+                         order by l.name collate vi_natural, g.subject_name collate vi_natural, g.id
                          """)
                 .param("round", roundId)
                 .param("ids", ids.toArray(Long[]::new))
@@ -98,7 +98,7 @@ class RegistrationRepository {
         var count = jdbc.sql("select count(*) from registrations g" + where);
         var list = jdbc.sql(
                 SELECT + where
-                        + " order by l.name collate \"vi-VN-x-icu\", g.subject_name collate \"vi-VN-x-icu\", g.id limit :limit offset :offset");
+                        + " order by l.name collate vi_natural, g.subject_name collate vi_natural, g.id limit :limit offset :offset");
         for (var statement : List.of(count, list)) {
             statement
                     .param("round", round.id())

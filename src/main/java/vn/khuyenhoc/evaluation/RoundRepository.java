@@ -64,7 +64,7 @@ class RoundRepository {
                 .single();
         List<Round> items = jdbc.sql(
                         SELECT + where
-                                + " order by r.year desc, r.title, r.level, l.name collate \"vi-VN-x-icu\" limit :limit offset :offset")
+                                + " order by r.year desc, r.title, r.level, l.name collate vi_natural limit :limit offset :offset")
                 .param("scope", scopePath)
                 .param("within", within)
                 .param("title", title == null ? null : title.name())

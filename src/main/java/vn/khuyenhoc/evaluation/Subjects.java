@@ -78,7 +78,7 @@ class Subjects {
                          left join registrations g on g.subject_id = s.id and g.title = :title and g.year = :year
                          where s.locality_path <@ cast(:round as ltree) and s.locality_path <@ cast(:within as ltree)
                            and s.locality_path <@ cast(:scope as ltree)
-                         order by l.name collate "vi-VN-x-icu", s.name collate "vi-VN-x-icu", s.id
+                         order by l.name collate vi_natural, s.name collate vi_natural, s.id
                          limit :limit
                          """)
                 .param("round", round.localityPath())
