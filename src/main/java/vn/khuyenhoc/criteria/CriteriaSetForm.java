@@ -55,18 +55,28 @@ record CriteriaSetForm(
                 "true".equals(p.getFirst("allItemsMet")),
                 number(p.getFirst("levelTwoMinTotal"), "Điểm tối thiểu mức độ 2", problems),
                 number(p.getFirst("validityYears"), "Thời hạn công nhận", problems),
-                p.get("criterionCode"),
-                p.get("criterionName"),
-                p.get("criterionMin"),
-                p.get("itemCriterion"),
-                p.get("itemCode"),
-                p.get("itemName"),
-                p.get("itemKind"),
-                p.get("itemMax"),
-                p.get("itemEvidence"),
-                p.get("itemLevelTwo"),
+                column(p, "criterionCode", "criterionCode"),
+                column(p, "criterionName", "criterionCode"),
+                column(p, "criterionMin", "criterionCode"),
+                column(p, "itemCriterion", "itemCode"),
+                column(p, "itemCode", "itemCode"),
+                column(p, "itemName", "itemCode"),
+                column(p, "itemKind", "itemCode"),
+                column(p, "itemMax", "itemCode"),
+                column(p, "itemEvidence", "itemCode"),
+                column(p, "itemLevelTwo", "itemCode"),
                 java.util.Objects.requireNonNullElse(number(p.getFirst("lockVersion"), "Phiên bản", problems), -1),
                 problems);
+    }
+
+    /** A column of the table, as long as its key column (a value left out reads as blank), so rows stay aligned. */
+    private static List<String> column(MultiValueMap<String, String> p, String name, String key) {
+        List<String> values = new ArrayList<>(p.getOrDefault(name, List.of()));
+        int rows = p.getOrDefault(key, List.of()).size();
+        while (values.size() < rows) {
+            values.add("");
+        }
+        return values.subList(0, rows);
     }
 
     private static @Nullable LocalDate date(@Nullable String text, String field, List<FieldProblem> problems) {

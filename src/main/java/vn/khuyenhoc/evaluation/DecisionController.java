@@ -103,7 +103,7 @@ class DecisionController {
 
     @GetMapping("/decisions/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
-        Decision decision = decisions.get(id, user);
+        Decision decision = decisions.open(id, "VIEW", user);
         Round round = rounds.get(decision.roundId(), user);
         model.addAttribute("decision", decision);
         model.addAttribute("round", round);
@@ -120,7 +120,7 @@ class DecisionController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response)
             throws IOException {
-        Decision decision = decisions.get(id, user);
+        Decision decision = decisions.open(id, "DOCUMENT", user);
         Round round = rounds.get(decision.roundId(), user);
         String name = "quyet-dinh-" + decision.number().replaceAll("[^0-9A-Za-z]+", "-");
         if ("xlsx".equalsIgnoreCase(format)) {
@@ -138,7 +138,7 @@ class DecisionController {
     @GetMapping("/decisions/{id}/certificates.pdf")
     void certificates(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
             throws IOException {
-        Decision decision = decisions.get(id, user);
+        Decision decision = decisions.open(id, "CERTIFICATES", user);
         Round round = rounds.get(decision.roundId(), user);
         List<Decision.Certificate> valid = decision.certificates().stream()
                 .filter(c -> c.revokedOn() == null)

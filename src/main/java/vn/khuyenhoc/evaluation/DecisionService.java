@@ -162,6 +162,28 @@ class DecisionService {
         return decision;
     }
 
+    /**
+     * A decision opened to be read or printed. Its list of households is personal data: each opening is in the audit
+     * trail with what was done with it ({@code purpose}: VIEW, DOCUMENT, CERTIFICATES).
+     */
+    @Transactional(readOnly = true)
+    Decision open(long id, String purpose, SignedInUser user) {
+        Decision decision = get(id, user);
+        Round round = rounds.get(decision.roundId(), user);
+        if (round.level() == vn.khuyenhoc.criteria.TitleLevel.HOUSEHOLD) {
+            audit.recordAccess(
+                    purpose,
+                    ENTITY,
+                    Map.of(
+                            "decision",
+                            id,
+                            "certificates",
+                            decision.certificates().size()),
+                    RoundController.within(round, user));
+        }
+        return decision;
+    }
+
     @Transactional(readOnly = true)
     Decision get(long id, SignedInUser user) {
         Decision decision =

@@ -239,7 +239,7 @@ class EvaluationApiController {
     @GetMapping("/api/v1/registrations/{id}")
     RegistrationDetail registration(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
         return new RegistrationDetail(
-                RegistrationView.of(registrations.get(id, user)),
+                RegistrationView.of(registrations.open(id, user)),
                 registrations.assessments(id, user),
                 registrations.evidence(id, user));
     }
@@ -289,7 +289,7 @@ class EvaluationApiController {
 
     @GetMapping("/api/v1/decisions/{id}")
     DecisionView decision(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
-        return view(decisions.get(id, user));
+        return view(decisions.open(id, "VIEW", user));
     }
 
     @GetMapping("/api/v1/decisions/{id}/document")
@@ -299,7 +299,7 @@ class EvaluationApiController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response)
             throws IOException {
-        Decision decision = decisions.get(id, user);
+        Decision decision = decisions.open(id, "DOCUMENT", user);
         Round round = rounds.get(decision.roundId(), user);
         if ("xlsx".equalsIgnoreCase(format)) {
             vn.khuyenhoc.shared.ExportFormat.XLSX.attach(response, "quyet-dinh-" + id + "-danh-sach");

@@ -52,7 +52,7 @@ class RegistrationController {
             @RequestParam(required = false) @Nullable AssessmentStage stage,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
-        Registration registration = registrations.get(id, user);
+        Registration registration = registrations.open(id, user);
         Round round = rounds.get(registration.roundId(), user);
         CriteriaSet set = criteria.get(round.criteriaSetId());
         List<RegistrationRepository.Assessment> assessments = registrations.assessments(id, user);

@@ -81,6 +81,16 @@ class RegistrationService {
         this.audit = audit;
     }
 
+    /** A registration opened on its page or through the API; a household's opening is in the audit trail. */
+    @Transactional(readOnly = true)
+    Registration open(long id, SignedInUser user) {
+        Registration registration = get(id, user);
+        if (rounds.get(registration.roundId(), user).level() == vn.khuyenhoc.criteria.TitleLevel.HOUSEHOLD) {
+            audit.recordAccess("VIEW", ENTITY, Map.of("registration", id), registration.localityPath());
+        }
+        return registration;
+    }
+
     @Transactional(readOnly = true)
     Registration get(long id, SignedInUser user) {
         return registrations
