@@ -250,6 +250,35 @@ class RoundController {
                 + (locality == null || locality.isBlank() ? "" : "?locality=" + locality);
     }
 
+    @GetMapping("/recognising-authorities")
+    String authorities(Model model) {
+        model.addAttribute("rows", rounds.authorities());
+        model.addAttribute("titles", Title.values());
+        model.addAttribute("authorities", Authority.values());
+        return "evaluation/authorities";
+    }
+
+    @PostMapping("/recognising-authorities")
+    String setAuthority(
+            @RequestParam String titleLevel,
+            @RequestParam int fromYear,
+            @RequestParam Authority authority,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            String[] parts = titleLevel.split("/");
+            rounds.setAuthority(
+                    new RoundRepository.AuthorityRow(
+                            Title.valueOf(parts[0]), TitleLevel.valueOf(parts[1]), fromYear, authority),
+                    user);
+            redirect.addFlashAttribute(
+                    "message", "Đã lưu thẩm quyền công nhận. Các đợt mở từ nay theo thẩm quyền mới.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/recognising-authorities";
+    }
+
     private ImportPage importPage(long id) {
         return new ImportPage(
                 "Đăng ký từ tệp danh sách",

@@ -152,6 +152,34 @@ class RoundRepository {
                                 : Authority.COMMUNE_CHAIR);
     }
 
+    /** A row of the recognising authorities: from {@code fromYear} on, {@code authority} recognises the title. */
+    record AuthorityRow(Title title, TitleLevel level, int fromYear, Authority authority) {}
+
+    List<AuthorityRow> authorities() {
+        return jdbc.sql(
+                        "select title, level, from_year, authority from recognising_authorities order by title, level, from_year")
+                .query((rs, n) -> new AuthorityRow(
+                        Title.valueOf(rs.getString(1)),
+                        TitleLevel.valueOf(rs.getString(2)),
+                        rs.getInt(3),
+                        Authority.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    /** Sets who recognises a title and level from a year on (replacing that year's row if there is one). */
+    void setAuthority(AuthorityRow row) {
+        jdbc.sql("""
+                        insert into recognising_authorities (title, level, from_year, authority)
+                        values (:title, :level, :year, :authority)
+                        on conflict (title, level, from_year) do update set authority = excluded.authority
+                        """)
+                .param("title", row.title().name())
+                .param("level", row.level().name())
+                .param("year", row.fromYear())
+                .param("authority", row.authority().name())
+                .update();
+    }
+
     private static Round map(ResultSet rs, int row) throws SQLException {
         return new Round(
                 rs.getLong("id"),

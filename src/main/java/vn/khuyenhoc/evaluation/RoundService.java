@@ -128,6 +128,46 @@ class RoundService {
         return get(id, user);
     }
 
+    List<RoundRepository.AuthorityRow> authorities() {
+        return rounds.authorities();
+    }
+
+    /**
+     * Sets who recognises a title and level from a year on (since the 2025 reform this changes by decision). Rounds
+     * already opened keep the authority they were opened with.
+     */
+    @Transactional
+    void setAuthority(RoundRepository.AuthorityRow row, SignedInUser user) {
+        if (!user.canManageAccounts()) {
+            throw new AccessDeniedException("Chỉ quản trị cấp tỉnh đổi được thẩm quyền công nhận.");
+        }
+        if (!row.title().has(row.level())) {
+            throw new InvalidInputException(
+                    "level",
+                    "Danh hiệu " + row.title().label() + " không xét ở cấp “"
+                            + row.level().label() + "”.");
+        }
+        if (row.fromYear() < ProgrammeYear.FIRST
+                || row.fromYear() > LocalDate.now().getYear() + 5) {
+            throw new InvalidInputException(
+                    "fromYear",
+                    "Năm áp dụng từ " + ProgrammeYear.FIRST + " đến "
+                            + (LocalDate.now().getYear() + 5) + ".");
+        }
+        RoundRepository.AuthorityRow before = rounds.authorities().stream()
+                .filter(a -> a.title() == row.title() && a.level() == row.level() && a.fromYear() == row.fromYear())
+                .findFirst()
+                .orElse(null);
+        rounds.setAuthority(row);
+        audit.recordChange(
+                "SET_AUTHORITY",
+                "recognising-authority",
+                row.title() + "/" + row.level() + "/" + row.fromYear(),
+                before,
+                row,
+                null);
+    }
+
     /** A round of communes or of province-managed units belongs to the province; the others to a commune. */
     private LocalityView place(TitleLevel level, @Nullable String code, SignedInUser user) {
         boolean provinceWide = level == TitleLevel.COMMUNE || level == TitleLevel.PROVINCE_MANAGED;

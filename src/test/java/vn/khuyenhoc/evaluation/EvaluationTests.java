@@ -318,6 +318,38 @@ class EvaluationTests {
                 .isEqualTo("LEVEL_2");
     }
 
+    @Test
+    void theRecognisingAuthorityIsDataAProvinceAdministratorChanges() {
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                accounts.admin());
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        assertThat(mvc.post()
+                        .uri("/recognising-authorities")
+                        .with(admin)
+                        .with(csrf)
+                        .param("titleLevel", "LEARNING_COMMUNITY/COMMUNE")
+                        .param("fromYear", "2027")
+                        .param("authority", "PROVINCE_CHAIR")
+                        .exchange())
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/recognising-authorities").with(admin).exchange())
+                .hasStatusOk()
+                .bodyText()
+                .contains("2027")
+                .contains("Chủ tịch UBND tỉnh");
+        var officer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                accounts.open(Role.COMMUNE_OFFICER, "22015"));
+        assertThat(mvc.post()
+                        .uri("/recognising-authorities")
+                        .with(officer)
+                        .with(csrf)
+                        .param("titleLevel", "LEARNING_FAMILY/HOUSEHOLD")
+                        .param("fromYear", "2027")
+                        .param("authority", "PROVINCE_CHAIR")
+                        .exchange())
+                .hasStatus(403);
+    }
+
     private MvcTestResult upload(RequestPostProcessor who, String round, String csv, boolean dryRun) {
         return mvc.post()
                 .uri("/api/v1/rounds/" + round + "/registrations/import")
