@@ -66,9 +66,14 @@ class DecisionRepository {
                 .single();
     }
 
-    boolean numberTaken(long roundId, String number) {
-        return jdbc.sql("select exists (select 1 from decisions where round_id = :round and number = :number)")
-                .param("round", roundId)
+    /** Whether the issuing body used the number already that year (numbers run per body and year). */
+    boolean numberTaken(String issuingBody, int year, String number) {
+        return jdbc.sql("""
+                        select exists (select 1 from decisions where issuing_body = :body and number = :number
+                                       and decided_on >= make_date(:year, 1, 1) and decided_on < make_date(:year + 1, 1, 1))
+                        """)
+                .param("body", issuingBody)
+                .param("year", year)
                 .param("number", number)
                 .query(Boolean.class)
                 .single();
@@ -131,11 +136,17 @@ class DecisionRepository {
     }
 
     List<Decision.Certificate> certificates(long decisionId) {
+        return certificates(decisionId, "");
+    }
+
+    /** The certificates of a decision whose subjects lie in {@code scopePath} (all when empty). */
+    List<Decision.Certificate> certificates(long decisionId, String scopePath) {
         return jdbc.sql(CERTIFICATES + """
-                         where c.decision_id = :decision
+                         where c.decision_id = :decision and g.locality_path <@ cast(:scope as ltree)
                          order by l.name collate vi_natural, g.subject_name collate vi_natural, c.code
                          """)
                 .param("decision", decisionId)
+                .param("scope", scopePath)
                 .query(DecisionRepository::certificate)
                 .list();
     }

@@ -106,8 +106,11 @@ class DecisionService {
                     + Dates.day(round.schedule().decision()) + "). Cán bộ của " + round.localityName()
                     + " cần gia hạn đợt trước.");
         }
-        if (decisions.numberTaken(roundId, number)) {
-            throw new ConflictException("Đã có quyết định số " + number + " trong đợt này.");
+        String provinceName = decisions.provinceName(round.localityPath());
+        String issuingBody = round.authority().issuingBody(round.localityName(), provinceName);
+        if (decisions.numberTaken(issuingBody, date.getYear(), number)) {
+            throw new ConflictException(
+                    issuingBody + " đã có quyết định số " + number + " năm " + date.getYear() + ".");
         }
         List<Registration> chosen = registrations.findAll(roundId, List.copyOf(ids), user.scopePath());
         Set<Long> found = new HashSet<>();
@@ -125,14 +128,13 @@ class DecisionService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String provinceName = decisions.provinceName(round.localityPath());
         long id = decisions.insert(
                 roundId,
                 number,
                 date,
                 signer,
                 round.authority().signerTitle(),
-                round.authority().issuingBody(round.localityName(), provinceName),
+                issuingBody,
                 place(round.localityName()),
                 user.getUsername());
         int validityYears = criteria.get(round.criteriaSetId()).validityYears();

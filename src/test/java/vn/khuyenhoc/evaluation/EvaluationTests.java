@@ -148,6 +148,8 @@ class EvaluationTests {
             PDFont font = resources.getFont(resources.getFontNames().iterator().next());
             assertThat(font.getName()).contains("NotoSans");
             assertThat(font.isEmbedded()).isTrue();
+            // the printed QR code reads back as the public verification address of this certificate
+            assertThat(qrCode(document)).isEqualTo("http://localhost:8080/verify/" + code);
         }
         assertThat(mvc.get()
                         .uri("/api/v1/decisions/" + decision + "/document?format=pdf")
@@ -348,6 +350,23 @@ class EvaluationTests {
                         .param("authority", "PROVINCE_CHAIR")
                         .exchange())
                 .hasStatus(403);
+    }
+
+    /** Decodes the QR code image of the first page. */
+    private static String qrCode(PDDocument document) throws Exception {
+        var resources = document.getPage(0).getResources();
+        for (var name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                java.awt.image.BufferedImage picture = image.getImage();
+                int[] pixels =
+                        picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
+                var source = new com.google.zxing.RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels);
+                return new com.google.zxing.qrcode.QRCodeReader()
+                        .decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)))
+                        .getText();
+            }
+        }
+        throw new AssertionError("no image on the certificate");
     }
 
     private MvcTestResult upload(RequestPostProcessor who, String round, String csv, boolean dryRun) {
