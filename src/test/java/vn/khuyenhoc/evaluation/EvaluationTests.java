@@ -308,6 +308,26 @@ class EvaluationTests {
             assertThat(evidence(id, item, "minh-chung-" + item + ".pdf", "%PDF-1.4 minh chứng".getBytes()))
                     .hasStatus(201);
         }
+        // the files are served to the scope that holds the registration, to nobody else
+        MvcTestResult files =
+                mvc.get().uri("/api/v1/registrations/" + id).with(admin()).exchange();
+        String file =
+                String.valueOf(JsonPath.<Integer>read(files.getResponse().getContentAsString(), "$.evidence[0].id"));
+        var own = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                accounts.admin());
+        assertThat(mvc.get()
+                        .uri("/registrations/" + id + "/evidence/" + file)
+                        .with(own)
+                        .exchange())
+                .hasStatusOk()
+                .hasContentType("application/pdf");
+        var stranger = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                accounts.open(Role.COMMUNE_OFFICER, "22045"));
+        assertThat(mvc.get()
+                        .uri("/registrations/" + id + "/evidence/" + file)
+                        .with(stranger)
+                        .exchange())
+                .hasStatus(404);
         assertThat(assess(admin(), id, "SELF", allMet))
                 .hasStatusOk()
                 .bodyJson()
