@@ -11,9 +11,17 @@ import vn.khuyenhoc.shared.SignedInUser;
 class IndicatorApiController {
 
     private final IndicatorService indicators;
+    private final PublicStatistics statistics;
 
-    IndicatorApiController(IndicatorService indicators) {
+    IndicatorApiController(IndicatorService indicators, PublicStatistics statistics) {
         this.indicators = indicators;
+        this.statistics = statistics;
+    }
+
+    /** The province's indicators in total and by commune, without sign-in (aggregates only). */
+    @GetMapping("/api/v1/public/indicators")
+    IndicatorService.IndicatorTable publicIndicators(@RequestParam(required = false) @Nullable Integer year) {
+        return statistics.of(year).table();
     }
 
     @GetMapping("/api/v1/indicators")

@@ -75,9 +75,70 @@ public class IndicatorService {
     /** The indicators of coverage figures computed already (the coverage page shows both). */
     IndicatorReport report(LocalityView locality, int year, ChapterCoverage.Result result) {
         Map<String, Map<String, Double>> targets = targets();
+        PolicyStudyCoverage.Figures studied =
+                policyStudies.coverage(locality.path(), StudyPeriod.year(year)).total();
+        RecognitionFigures.Rates rates =
+                recognition.rates(year, locality.path()).total();
+        Map<HostType, ChapterCoverage.Figure> coverage = new LinkedHashMap<>();
+        result.figures().forEach(f -> coverage.put(f.hostType(), f));
+        return new IndicatorReport(
+                locality.code(), locality.name(), year, indicators(coverage, studied, rates, targets));
+    }
+
+    /** Every indicator of one commune. */
+    public record CommuneIndicators(String code, String name, List<Indicator> indicators) {}
+
+    /** Every indicator of a locality and year, in total and for each commune in it (current map). */
+    public record IndicatorTable(
+            String locality, String localityName, int year, List<Indicator> total, List<CommuneIndicators> communes) {}
+
+    @Transactional(readOnly = true)
+    public IndicatorTable table(LocalityView locality, int year) {
+        Map<String, Map<String, Double>> targets = targets();
+        ChapterCoverage.Result coverage = this.coverage.coverage(locality.path(), year);
+        PolicyStudyCoverage.Result studied = policyStudies.coverage(locality.path(), StudyPeriod.year(year));
+        RecognitionFigures.RateTable rates = recognition.rates(year, locality.path());
+        Map<HostType, ChapterCoverage.Figure> totalCoverage = new LinkedHashMap<>();
+        coverage.figures().forEach(f -> totalCoverage.put(f.hostType(), f));
+        Map<String, ChapterCoverage.CommuneFigures> coverageByCode = new LinkedHashMap<>();
+        coverage.communes().forEach(c -> coverageByCode.put(c.communeCode(), c));
+        Map<String, PolicyStudyCoverage.Figures> studiedByCode = new LinkedHashMap<>();
+        studied.communes().forEach(c -> studiedByCode.put(c.communeCode(), c));
+        List<CommuneIndicators> communes = new ArrayList<>();
+        PolicyStudyCoverage.Figures none = new PolicyStudyCoverage.Figures(
+                null, null, new PolicyStudyCoverage.Ratio(0, 0), new PolicyStudyCoverage.Ratio(0, 0));
+        for (RecognitionFigures.Rates commune : rates.communes()) {
+            Map<HostType, ChapterCoverage.Figure> figures = new LinkedHashMap<>();
+            for (HostType type : HostType.values()) {
+                ChapterCoverage.CommuneFigures found = coverageByCode.get(commune.code());
+                figures.put(
+                        type,
+                        found == null
+                                ? new ChapterCoverage.Figure(type, 0, 0)
+                                : found.figures().getOrDefault(type, new ChapterCoverage.Figure(type, 0, 0)));
+            }
+            communes.add(new CommuneIndicators(
+                    commune.code(),
+                    commune.name(),
+                    indicators(figures, studiedByCode.getOrDefault(commune.code(), none), commune, targets)));
+        }
+        return new IndicatorTable(
+                locality.code(),
+                locality.name(),
+                year,
+                indicators(totalCoverage, studied.total(), rates.total(), targets),
+                communes);
+    }
+
+    /** The indicators in their fixed order: chapter coverage, policy study, recognition. */
+    private static List<Indicator> indicators(
+            Map<HostType, ChapterCoverage.Figure> coverage,
+            PolicyStudyCoverage.Figures studied,
+            RecognitionFigures.Rates rates,
+            Map<String, Map<String, Double>> targets) {
         List<Indicator> indicators = new ArrayList<>();
         for (HostType type : HostType.values()) {
-            ChapterCoverage.Figure figure = result.figure(type);
+            ChapterCoverage.Figure figure = coverage.getOrDefault(type, new ChapterCoverage.Figure(type, 0, 0));
             String code = COVERAGE_CODES.get(type);
             indicators.add(Indicator.of(
                     code,
@@ -87,8 +148,6 @@ public class IndicatorService {
                     figure.percent(),
                     targets.getOrDefault(code, Map.of())));
         }
-        PolicyStudyCoverage.Figures studied =
-                policyStudies.coverage(locality.path(), StudyPeriod.year(year)).total();
         indicators.add(indicator(
                 OFFICER_POLICY_STUDY,
                 "Cán bộ Hội Khuyến học được học tập, quán triệt chủ trương, chính sách về khuyến học",
@@ -99,8 +158,6 @@ public class IndicatorService {
                 "Hội viên Hội Khuyến học được học tập, quán triệt chủ trương, chính sách về khuyến học",
                 studied.members(),
                 targets));
-        RecognitionFigures.Rates rates =
-                recognition.rates(year, locality.path()).total();
         for (RecognitionFigures.RateKind kind : RecognitionFigures.RateKind.values()) {
             RecognitionFigures.Rate rate = rates.rates().get(kind);
             indicators.add(new Indicator(
@@ -114,7 +171,7 @@ public class IndicatorService {
                     rate.recognisedOfRegistered(),
                     rate.percentOfRegistered()));
         }
-        return new IndicatorReport(locality.code(), locality.name(), year, indicators);
+        return indicators;
     }
 
     private static Indicator indicator(

@@ -29,7 +29,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.realmName("Khuyen Hoc So")
                         .authenticationEntryPoint((request, response, e) -> problem(
                                 response, 401, "Chưa đăng nhập", "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).")))
@@ -52,7 +55,8 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/error",
                                 "/verify",
-                                "/verify/**")
+                                "/verify/**",
+                                "/public/**")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -1,0 +1,125 @@
+package vn.khuyenhoc.indicator;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.TableWriter;
+
+/**
+ * Public statistics without sign-in: the province's progress toward each target and a table by commune, open data as
+ * CSV and JSON (per commune and year). Aggregates only; the same table is {@code GET /api/v1/public/indicators}.
+ */
+@Controller
+class PublicStatisticsController {
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    /** One figure of the open data: an indicator of a commune (or the province) in a year. */
+    record OpenDataRow(
+            int year,
+            String localityCode,
+            String localityName,
+            String indicator,
+            long numerator,
+            long denominator,
+            @Nullable Double value,
+            @Nullable Long registered,
+            @Nullable Double valueOfRegistered) {}
+
+    private final PublicStatistics statistics;
+
+    PublicStatisticsController(PublicStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/public/statistics")
+    String page(@RequestParam(required = false) @Nullable Integer year, Model model) {
+        PublicStatistics.Snapshot snapshot = statistics.of(year);
+        model.addAttribute("table", snapshot.table());
+        model.addAttribute("computedAt", STAMP.format(snapshot.computedAt()));
+        model.addAttribute("years", ProgrammeYear.newestFirst());
+        return "indicator/public";
+    }
+
+    @GetMapping(path = "/public/indicators.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<OpenDataRow>> json(@RequestParam(required = false) @Nullable Integer year) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"chi-so-khuyen-hoc" + suffix(year) + ".json\"")
+                .body(rows(year));
+    }
+
+    @GetMapping("/public/indicators.csv")
+    void csv(@RequestParam(required = false) @Nullable Integer year, HttpServletResponse response) throws IOException {
+        ExportFormat.CSV.attach(response, "chi-so-khuyen-hoc" + suffix(year));
+        try (TableWriter writer = new TableWriter(
+                ExportFormat.CSV,
+                response.getOutputStream(),
+                "Chỉ số",
+                List.of(
+                        "year",
+                        "locality_code",
+                        "locality_name",
+                        "indicator",
+                        "numerator",
+                        "denominator",
+                        "value_percent",
+                        "registered",
+                        "value_of_registered_percent"))) {
+            for (OpenDataRow r : rows(year)) {
+                writer.row(Arrays.asList(
+                        r.year(),
+                        r.localityCode(),
+                        r.localityName(),
+                        r.indicator(),
+                        r.numerator(),
+                        r.denominator(),
+                        r.value(),
+                        r.registered(),
+                        r.valueOfRegistered()));
+            }
+        }
+    }
+
+    /** Every year of the programme when none is asked for; the province first, then its communes. */
+    private List<OpenDataRow> rows(@Nullable Integer year) {
+        List<Integer> years = year == null ? ProgrammeYear.oldestFirst() : List.of(ProgrammeYear.check(year, "year"));
+        List<OpenDataRow> rows = new ArrayList<>();
+        for (int y : years) {
+            IndicatorService.IndicatorTable table = statistics.of(y).table();
+            table.total().forEach(i -> rows.add(row(y, table.locality(), table.localityName(), i)));
+            table.communes().forEach(c -> c.indicators().forEach(i -> rows.add(row(y, c.code(), c.name(), i))));
+        }
+        return rows;
+    }
+
+    private static OpenDataRow row(int year, String code, String name, Indicator i) {
+        return new OpenDataRow(
+                year,
+                code,
+                name,
+                i.code(),
+                i.numerator(),
+                i.denominator(),
+                i.value(),
+                i.registered(),
+                i.valueOfRegistered());
+    }
+
+    private static String suffix(@Nullable Integer year) {
+        return year == null ? "" : "-" + year;
+    }
+}
