@@ -133,6 +133,23 @@ public class AuditTrail {
                 .list();
     }
 
+    /** The latest events of some entity types (settings without a scope, such as the plans' targets). */
+    @Transactional(readOnly = true)
+    public java.util.List<AuditEvent> recent(java.util.List<String> entityTypes, int limit) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor, action, entity_type, entity_id,
+                               old_value::text as old_value, new_value::text as new_value
+                        from audit_events
+                        where entity_type = any(:types)
+                        order by occurred_at desc, id desc
+                        limit :limit
+                        """)
+                .param("types", entityTypes.toArray(String[]::new))
+                .param("limit", limit)
+                .query(AuditEvent.class)
+                .list();
+    }
+
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "system" : authentication.getName();
