@@ -46,3 +46,15 @@ document.addEventListener("click", (event) => {
     const tick = boxes.some((box) => !box.checked);
     boxes.forEach((box) => { box.checked = tick; });
 });
+
+// Charts of the dashboard: each element carries its ECharts options as JSON; the library is served by this site.
+window.addEventListener("load", () => {
+    if (!window.echarts) {
+        return;
+    }
+    document.querySelectorAll("[data-chart]").forEach((element) => {
+        const chart = window.echarts.init(element);
+        chart.setOption(JSON.parse(element.dataset.chart));
+        window.addEventListener("resize", () => chart.resize());
+    });
+});

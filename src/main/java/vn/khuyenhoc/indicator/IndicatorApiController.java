@@ -11,10 +11,10 @@ import vn.khuyenhoc.shared.SignedInUser;
 class IndicatorApiController {
 
     private final IndicatorService indicators;
-    private final PublicStatistics statistics;
+    private final IndicatorSnapshots statistics;
     private final Plans plans;
 
-    IndicatorApiController(IndicatorService indicators, PublicStatistics statistics, Plans plans) {
+    IndicatorApiController(IndicatorService indicators, IndicatorSnapshots statistics, Plans plans) {
         this.indicators = indicators;
         this.statistics = statistics;
         this.plans = plans;
@@ -91,7 +91,7 @@ class IndicatorApiController {
     /** The province's indicators in total and by commune, without sign-in (aggregates only). */
     @GetMapping("/api/v1/public/indicators")
     IndicatorService.IndicatorTable publicIndicators(@RequestParam(required = false) @Nullable Integer year) {
-        return statistics.of(year).table();
+        return statistics.province(year).table();
     }
 
     @GetMapping("/api/v1/indicators")

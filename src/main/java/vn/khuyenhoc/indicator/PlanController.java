@@ -17,10 +17,12 @@ import vn.khuyenhoc.shared.SignedInUser;
 class PlanController {
 
     private final Plans plans;
+    private final IndicatorSnapshots snapshots;
     private final AuditTrail audit;
 
-    PlanController(Plans plans, AuditTrail audit) {
+    PlanController(Plans plans, IndicatorSnapshots snapshots, AuditTrail audit) {
         this.plans = plans;
+        this.snapshots = snapshots;
         this.audit = audit;
     }
 
@@ -48,6 +50,7 @@ class PlanController {
             RedirectAttributes redirect) {
         try {
             plans.setTarget(plan, indicator, year, value, user);
+            snapshots.clear();
             redirect.addFlashAttribute("message", value == null ? "Đã bỏ mục tiêu." : "Đã lưu mục tiêu.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -66,6 +69,7 @@ class PlanController {
             RedirectAttributes redirect) {
         try {
             plans.setOverride(localityCode, indicator, year, value, reason, user);
+            snapshots.clear();
             redirect.addFlashAttribute(
                     "message",
                     value == null

@@ -40,15 +40,15 @@ class PublicStatisticsController {
             @Nullable Long registered,
             @Nullable Double valueOfRegistered) {}
 
-    private final PublicStatistics statistics;
+    private final IndicatorSnapshots statistics;
 
-    PublicStatisticsController(PublicStatistics statistics) {
+    PublicStatisticsController(IndicatorSnapshots statistics) {
         this.statistics = statistics;
     }
 
     @GetMapping("/public/statistics")
     String page(@RequestParam(required = false) @Nullable Integer year, Model model) {
-        PublicStatistics.Snapshot snapshot = statistics.of(year);
+        IndicatorSnapshots.Snapshot snapshot = statistics.province(year);
         model.addAttribute("table", snapshot.table());
         model.addAttribute("computedAt", STAMP.format(snapshot.computedAt()));
         model.addAttribute("years", ProgrammeYear.newestFirst());
@@ -99,7 +99,7 @@ class PublicStatisticsController {
         List<Integer> years = year == null ? ProgrammeYear.oldestFirst() : List.of(ProgrammeYear.check(year, "year"));
         List<OpenDataRow> rows = new ArrayList<>();
         for (int y : years) {
-            IndicatorService.IndicatorTable table = statistics.of(y).table();
+            IndicatorService.IndicatorTable table = statistics.province(y).table();
             table.total().forEach(i -> rows.add(row(y, table.locality(), table.localityName(), i)));
             table.communes().forEach(c -> c.indicators().forEach(i -> rows.add(row(y, c.code(), c.name(), i))));
         }

@@ -64,7 +64,8 @@ class SecurityConfiguration {
                         .hasRole("PROVINCE_ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/dashboard").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
         return http.build();

@@ -112,6 +112,8 @@ class BrowserTests {
                 accounts.admin());
 
         signIn("admin", IntegrationTest.ADMIN_PASSWORD);
+        screenshot("dashboard");
+        page.navigate(url("/"));
         assertThat(page.locator(".tile .n").first().textContent()).isEqualTo("102");
         screenshot("home");
 
@@ -339,7 +341,7 @@ class BrowserTests {
         page.getByLabel("Mật khẩu").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
                 .click();
-        page.waitForURL(url("/"));
+        page.waitForURL(url("/dashboard"));
     }
 
     private String url(String path) {

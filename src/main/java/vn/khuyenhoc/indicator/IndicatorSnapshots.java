@@ -11,24 +11,26 @@ import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
 
 /**
- * The province's indicators for the public: aggregated figures only (no household, member or subject is named),
- * computed from the records and kept for ten minutes per year so that anyone's visit costs nothing; each answer says
- * when it was computed.
+ * Indicator tables kept for ten minutes per locality and year, so that the dashboards of many users and the public
+ * page cost one computation; each says when it was computed (the freshness stamp on the pages). A target changed by an
+ * administrator clears them.
  */
 @Component
-class PublicStatistics {
+class IndicatorSnapshots {
 
     static final Duration FRESH_FOR = Duration.ofMinutes(10);
 
     /** A table and when it was computed. */
     record Snapshot(IndicatorService.IndicatorTable table, Instant computedAt) {}
 
+    private record Key(String locality, int year) {}
+
     private final IndicatorService indicators;
     private final LocalityService localities;
     private final String provinceCode;
-    private final Map<Integer, Snapshot> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Snapshot> cache = new ConcurrentHashMap<>();
 
-    PublicStatistics(
+    IndicatorSnapshots(
             IndicatorService indicators,
             LocalityService localities,
             @Value("${khuyenhoc.province-code:66}") String provinceCode) {
@@ -37,16 +39,24 @@ class PublicStatistics {
         this.provinceCode = provinceCode;
     }
 
-    /** The year asked for (this year when none); a year outside the programme is refused naming the field. */
-    Snapshot of(Integer year) {
-        int chosen = ProgrammeYear.check(year, "year");
-        Snapshot cached = cache.get(chosen);
+    /** The province's table of a year (this year when none); a year outside the programme is refused. */
+    Snapshot province(Integer year) {
+        return of(localities.find(provinceCode, "").orElseThrow(), ProgrammeYear.check(year, "year"));
+    }
+
+    /** The table of a locality the caller may see (the caller has checked the scope). */
+    Snapshot of(LocalityView locality, int year) {
+        Key key = new Key(locality.code(), year);
+        Snapshot cached = cache.get(key);
         if (cached != null && cached.computedAt().plus(FRESH_FOR).isAfter(Instant.now())) {
             return cached;
         }
-        LocalityView province = localities.find(provinceCode, "").orElseThrow();
-        Snapshot fresh = new Snapshot(indicators.table(province, chosen), Instant.now());
-        cache.put(chosen, fresh);
+        Snapshot fresh = new Snapshot(indicators.table(locality, year), Instant.now());
+        cache.put(key, fresh);
         return fresh;
+    }
+
+    void clear() {
+        cache.clear();
     }
 }

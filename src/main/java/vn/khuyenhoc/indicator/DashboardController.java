@@ -1,0 +1,236 @@
+package vn.khuyenhoc.indicator;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.SignedInUser;
+
+/**
+ * The dashboard of a scope, the page after sign-in: each indicator's value against its next milestone with a traffic
+ * light and its past years; one indicator by commune as a chart, a treemap and a ranking; links to the gap lists;
+ * drill-down from the province to a commune. The figures are the same tables the API and the reports give.
+ */
+@Controller
+class DashboardController {
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    /** A commune in the ranking of the chosen indicator. */
+    record Ranked(int rank, String code, String name, Indicator indicator, Progress progress) {}
+
+    private final IndicatorService indicators;
+    private final IndicatorSnapshots snapshots;
+    private final Plans plans;
+    private final JsonMapper json;
+
+    DashboardController(IndicatorService indicators, IndicatorSnapshots snapshots, Plans plans, JsonMapper json) {
+        this.indicators = indicators;
+        this.snapshots = snapshots;
+        this.plans = plans;
+        this.json = json;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(
+            @RequestParam(required = false) @Nullable String locality,
+            @RequestParam(required = false) @Nullable Integer year,
+            @RequestParam(required = false) @Nullable String indicator,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
+        LocalityView place = indicators.locality(locality, user);
+        int chosen = IndicatorService.year(year);
+        List<IndicatorService.IndicatorTable> years = new ArrayList<>();
+        IndicatorSnapshots.Snapshot current = null;
+        for (int y = ProgrammeYear.FIRST; y <= chosen; y++) {
+            IndicatorSnapshots.Snapshot snapshot = snapshots.of(place, y);
+            years.add(snapshot.table());
+            current = snapshot;
+        }
+        IndicatorService.IndicatorTable table = current.table();
+        Map<String, Integer> baselines = baselines();
+        List<Progress> tiles = new ArrayList<>();
+        for (int i = 0; i < table.total().size(); i++) {
+            Indicator now = table.total().get(i);
+            tiles.add(Progress.of(
+                    now, chosen, baselines.getOrDefault(now.code(), ProgrammeYear.FIRST), series(years, i, null)));
+        }
+        IndicatorDefinition selected = IndicatorDefinition.of(indicator).orElse(IndicatorDefinition.LEARNING_FAMILY);
+        int index = List.of(IndicatorDefinition.values()).indexOf(selected);
+        List<Ranked> ranking =
+                ranking(table, years, index, chosen, baselines.getOrDefault(selected.code(), ProgrammeYear.FIRST));
+        model.addAttribute("place", place);
+        model.addAttribute("year", chosen);
+        model.addAttribute("years", ProgrammeYear.newestFirst());
+        model.addAttribute("tiles", tiles);
+        model.addAttribute("selected", selected);
+        model.addAttribute("catalogue", IndicatorDefinition.values());
+        model.addAttribute("ranking", ranking);
+        model.addAttribute("computedAt", STAMP.format(current.computedAt()));
+        model.addAttribute("bars", json.writeValueAsString(bars(ranking, selected)));
+        model.addAttribute("treemap", json.writeValueAsString(treemap(ranking, selected)));
+        return "indicator/dashboard";
+    }
+
+    private Map<String, Integer> baselines() {
+        Map<String, Integer> baselines = new LinkedHashMap<>();
+        plans.all().forEach(p -> p.targets().forEach(t -> baselines.putIfAbsent(t.indicator(), p.baselineYear())));
+        return baselines;
+    }
+
+    /** The past values of indicator {@code index}, of the total or of one commune. */
+    private static List<Progress.Point> series(
+            List<IndicatorService.IndicatorTable> years, int index, @Nullable String commune) {
+        List<Progress.Point> points = new ArrayList<>();
+        for (IndicatorService.IndicatorTable t : years) {
+            List<Indicator> row = commune == null
+                    ? t.total()
+                    : t.communes().stream()
+                            .filter(c -> c.code().equals(commune))
+                            .findFirst()
+                            .map(IndicatorService.CommuneIndicators::indicators)
+                            .orElse(List.of());
+            points.add(new Progress.Point(
+                    t.year(), row.isEmpty() ? null : row.get(index).value()));
+        }
+        return points;
+    }
+
+    private static List<Ranked> ranking(
+            IndicatorService.IndicatorTable table,
+            List<IndicatorService.IndicatorTable> years,
+            int index,
+            int year,
+            int baselineYear) {
+        List<IndicatorService.CommuneIndicators> communes = new ArrayList<>(table.communes());
+        communes.sort(Comparator.comparing(
+                (IndicatorService.CommuneIndicators c) ->
+                        c.indicators().get(index).value(),
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        List<Ranked> ranked = new ArrayList<>();
+        for (IndicatorService.CommuneIndicators c : communes) {
+            Indicator value = c.indicators().get(index);
+            ranked.add(new Ranked(
+                    ranked.size() + 1,
+                    c.code(),
+                    c.name(),
+                    value,
+                    Progress.of(value, year, baselineYear, series(years, index, c.code()))));
+        }
+        return ranked;
+    }
+
+    /** ECharts options: the communes' values as bars with the target as a line. */
+    private static Map<String, Object> bars(List<Ranked> ranking, IndicatorDefinition selected) {
+        List<String> names = ranking.stream().map(Ranked::name).toList();
+        List<Object> values = new ArrayList<>();
+        ranking.forEach(r -> values.add(Map.of(
+                "value",
+                r.indicator().value() == null ? 0 : r.indicator().value(),
+                "itemStyle",
+                Map.of("color", colour(r.progress().light())))));
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "bar");
+        series.put("name", selected.label());
+        series.put("data", values);
+        Double target = ranking.isEmpty() ? null : ranking.get(0).progress().target();
+        if (target != null) {
+            series.put(
+                    "markLine",
+                    Map.of(
+                            "symbol",
+                            "none",
+                            "data",
+                            List.of(Map.of("yAxis", target, "name", "Mục tiêu")),
+                            "label",
+                            Map.of("formatter", "Mục tiêu {c}%")));
+        }
+        return Map.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "grid", Map.of("left", 40, "right", 80, "top", 24, "bottom", 110),
+                "xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("rotate", 60, "fontSize", 10)),
+                "yAxis", Map.of("type", "value", "max", 100, "axisLabel", Map.of("formatter", "{value}%")),
+                "series", List.of(series));
+    }
+
+    /** ECharts options: a tile per commune, sized by its denominator, coloured by its value. */
+    private static Map<String, Object> treemap(List<Ranked> ranking, IndicatorDefinition selected) {
+        List<Object> data = new ArrayList<>();
+        ranking.forEach(r -> data.add(Map.of(
+                "name",
+                r.name()
+                        + (r.indicator().value() == null
+                                ? ""
+                                : " " + r.indicator().value() + "%"),
+                "value",
+                List.of(
+                        Math.max(1, r.indicator().denominator()),
+                        r.indicator().value() == null ? 0 : r.indicator().value()))));
+        return Map.of(
+                "tooltip", Map.of("formatter", "{b}"),
+                "visualMap",
+                        Map.of(
+                                "type",
+                                "continuous",
+                                "min",
+                                0,
+                                "max",
+                                100,
+                                "dimension",
+                                1,
+                                "calculable",
+                                false,
+                                "orient",
+                                "horizontal",
+                                "left",
+                                "center",
+                                "bottom",
+                                0,
+                                "text",
+                                List.of("100%", "0%"),
+                                "inRange",
+                                Map.of("color", List.of("#c0392b", "#f1c40f", "#27ae60"))),
+                "series",
+                        List.of(Map.of(
+                                "type",
+                                "treemap",
+                                "name",
+                                selected.label(),
+                                "data",
+                                data,
+                                "roam",
+                                false,
+                                "nodeClick",
+                                false,
+                                "breadcrumb",
+                                Map.of("show", false),
+                                "bottom",
+                                40,
+                                "visualDimension",
+                                1,
+                                "label",
+                                Map.of("fontSize", 10))));
+    }
+
+    private static String colour(Progress.Light light) {
+        return switch (light) {
+            case ON_TRACK -> "#27ae60";
+            case AT_RISK -> "#e6a700";
+            case OFF_TRACK -> "#c0392b";
+            case NO_TARGET, NO_DATA -> "#7f8c8d";
+        };
+    }
+}
