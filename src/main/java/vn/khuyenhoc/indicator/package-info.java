@@ -1,6 +1,6 @@
 /** Indicators computed from the records, the plans' targets, and the coverage page; later issues add plans and reports. */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "locality", "association", "evaluation"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "locality", "association", "evaluation"})
 package vn.khuyenhoc.indicator;
 
 import org.jspecify.annotations.NullMarked;

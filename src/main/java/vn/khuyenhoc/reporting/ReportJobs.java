@@ -1,0 +1,145 @@
+package vn.khuyenhoc.reporting;
+
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.khuyenhoc.locality.LocalityView;
+
+/**
+ * Reports generated in the background, one at a time (two cores: a report must not slow everyone's pages), each with
+ * its progress; a finished file is kept for an hour for the person who asked for it.
+ */
+@Component
+class ReportJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
+    static final Duration KEPT_FOR = Duration.ofHours(1);
+
+    enum State {
+        WAITING,
+        RUNNING,
+        DONE,
+        FAILED
+    }
+
+    /** A report being made, or made. */
+    static final class Job {
+        final String id = UUID.randomUUID().toString();
+        final String owner;
+        final ReportKind kind;
+        final String localityName;
+        final int year;
+        final ReportFormat format;
+        final Instant createdAt = Instant.now();
+        final AtomicInteger progress = new AtomicInteger();
+        volatile State state = State.WAITING;
+        volatile byte @Nullable [] content;
+        volatile @Nullable String error;
+
+        Job(String owner, ReportKind kind, String localityName, int year, ReportFormat format) {
+            this.owner = owner;
+            this.kind = kind;
+            this.localityName = localityName;
+            this.year = year;
+            this.format = format;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public int progress() {
+            return progress.get();
+        }
+
+        public State state() {
+            return state;
+        }
+
+        public @Nullable String error() {
+            return error;
+        }
+
+        public String label() {
+            return kind.title() + " — " + localityName + " — " + year;
+        }
+
+        String fileName() {
+            return kind.code() + "-" + year + "." + format.extension();
+        }
+    }
+
+    private final ReportBuilder builder;
+    private final ReportDocuments documents;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "reports");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    ReportJobs(ReportBuilder builder, ReportDocuments documents) {
+        this.builder = builder;
+        this.documents = documents;
+    }
+
+    Job start(ReportKind kind, LocalityView locality, int year, ReportFormat format, String owner) {
+        jobs.values().removeIf(j -> j.createdAt.plus(KEPT_FOR).isBefore(Instant.now()));
+        Job job = new Job(owner, kind, locality.name(), year, format);
+        jobs.put(job.id, job);
+        executor.submit(() -> run(job, locality));
+        return job;
+    }
+
+    /** A job of its owner; anyone else's is answered as missing. */
+    Optional<Job> find(String id, String owner) {
+        return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(owner));
+    }
+
+    /** Makes the file of a report now, in the caller's thread (the API). */
+    byte[] make(
+            ReportKind kind,
+            LocalityView locality,
+            int year,
+            ReportFormat format,
+            java.util.function.IntConsumer progress) {
+        Report report = builder.build(kind, locality, year, progress);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (format == ReportFormat.PDF) {
+            documents.pdf(report, out);
+        } else {
+            documents.xlsx(report, out);
+        }
+        progress.accept(100);
+        return out.toByteArray();
+    }
+
+    private void run(Job job, LocalityView locality) {
+        job.state = State.RUNNING;
+        try {
+            job.content = make(job.kind, locality, job.year, job.format, job.progress::set);
+            job.state = State.DONE;
+        } catch (RuntimeException e) {
+            log.error("Report {} failed", job.label(), e);
+            job.error = "Không lập được báo cáo: " + e.getMessage();
+            job.state = State.FAILED;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}
