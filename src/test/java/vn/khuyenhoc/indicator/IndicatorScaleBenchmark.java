@@ -1,0 +1,265 @@
+package vn.khuyenhoc.indicator;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.khuyenhoc.locality.LocalityService;
+import vn.khuyenhoc.locality.LocalityView;
+
+/**
+ * Figures of the indicators at the demo generator's province scale with five years of data (not a test: excluded from
+ * {@code ./mvnw verify}). Run against a data directory filled with {@code --khuyenhoc.demo-data=province}, the
+ * application stopped, with the admin's password:
+ *
+ * <pre>
+ * ./mvnw test -Dtest=IndicatorScaleBenchmark -Dkhuyenhoc.bench.data-dir=/tmp/kh-q -Dkhuyenhoc.bench.password=… -Dspotless.check.skip=true
+ * </pre>
+ *
+ * It prints every indicator for the province by its communes as the product computes them (no cache) side by side
+ * with one hand-written SQL statement over the base tables (registrations, certificates, members and attendance,
+ * chapters and registries) computing the same totals, checked equal; the dashboard under 20 concurrent signed-in
+ * users over HTTP (a real server, each with its own session, spread over the province and 19 communes), first visits
+ * and repeated ones apart.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"khuyenhoc.data-dir=${khuyenhoc.bench.data-dir:/tmp/kh-q}", "khuyenhoc.embedded-db.fresh=false"})
+class IndicatorScaleBenchmark {
+
+    static final int YEAR = 2025;
+
+    /** The same totals over the base tables, in one statement. */
+    static final String HAND_WRITTEN = """
+            with p as (select cast(:path as ltree) as path, make_date(:year, 12, 31) as ref),
+            covering as (
+                select ch.host_village_id, ch.host_organization_id, ch.host_clan_id from chapters ch
+                join chapter_movements m on m.chapter_id = ch.id and m.year = :year and m.runs_movement, p
+                where ch.locality_path <@ p.path and (ch.founded_on is null or ch.founded_on <= p.ref)
+                  and (ch.dissolved_on is null or ch.dissolved_on > p.ref)),
+            coverage as (
+                select 'village' as k, count(*) filter (where v.id in (select host_village_id from covering)) as n, count(*) as d
+                from localities v, p where v.level = 'VILLAGE' and v.valid_to is null and v.path <@ p.path
+                union all
+                select 'organization', count(*) filter (where o.id in (select host_organization_id from covering)), count(*)
+                from organizations o, p where o.closed_on is null and o.locality_path <@ p.path
+                union all
+                select 'clan', count(*) filter (where g.id in (select host_clan_id from covering)), count(*)
+                from clans g, p where g.closed_on is null and g.locality_path <@ p.path),
+            studied as (
+                select distinct a.member_id from policy_study_attendance a join policy_studies s on s.id = a.study_id
+                where s.held_on >= make_date(:year, 1, 1) and s.held_on <= make_date(:year, 12, 31)),
+            people as (
+                select m.person_id, bool_or(m.role = 'OFFICER') as officer, bool_or(s.member_id is not null) as studied
+                from members m cross join p left join studied s on s.member_id = m.id
+                where m.locality_path <@ p.path and (m.joined_on is null or m.joined_on <= p.ref)
+                  and (m.left_on is null or m.left_on > p.ref)
+                group by m.person_id),
+            policy as (
+                select 'officer' as k, count(*) filter (where officer and studied) as n, count(*) filter (where officer) as d from people
+                union all
+                select 'member', count(*) filter (where studied), count(*) from people),
+            valid as (
+                select g.title, r.level, g.people, g.learning_citizens from registrations g
+                join rounds r on r.id = g.round_id
+                join certificates c on c.registration_id = g.id, p
+                where g.locality_path <@ p.path and g.commune_id is not null and g.year <= :year
+                  and extract(year from c.valid_until) >= :year and c.revoked_on is null),
+            recognition as (
+                select 'family' as k, (select count(*) from valid where title = 'LEARNING_FAMILY') as n,
+                       (select count(*) from families f, p where f.locality_path <@ p.path and nlevel(f.locality_path) >= 2
+                          and (f.closed_on is null or f.closed_on > p.ref)) as d
+                union all
+                select 'clan', (select count(*) from valid where title = 'LEARNING_CLAN'),
+                       (select count(*) from clans g, p where g.locality_path <@ p.path and nlevel(g.locality_path) >= 2
+                          and (g.closed_on is null or g.closed_on > p.ref))
+                union all
+                select 'community', (select count(*) from valid where title = 'LEARNING_COMMUNITY' and level = 'VILLAGE'),
+                       (select count(*) from localities v, p where v.level = 'VILLAGE' and v.path <@ p.path
+                          and (v.valid_to is null or v.valid_to > p.ref) and v.valid_from <= p.ref)
+                union all
+                select 'unit', (select count(*) from valid where title = 'LEARNING_UNIT'),
+                       (select count(*) from organizations o, p where o.locality_path <@ p.path and nlevel(o.locality_path) >= 2
+                          and (o.closed_on is null or o.closed_on > p.ref))
+                union all
+                select 'worker', (select coalesce(sum(learning_citizens), 0) from valid where title = 'LEARNING_FAMILY'),
+                       (select coalesce(sum(people), 0) from valid where title = 'LEARNING_FAMILY')
+                union all
+                select 'official', (select coalesce(sum(learning_citizens), 0) from valid where title = 'LEARNING_UNIT'),
+                       (select coalesce(sum(people), 0) from valid where title = 'LEARNING_UNIT'))
+            select k, n, d from coverage union all select k, n, d from policy union all select k, n, d from recognition
+            """;
+
+    @Autowired
+    IndicatorService indicators;
+
+    @Autowired
+    LocalityService localities;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void measure() throws Exception {
+        LocalityView province = localities.find("66", "").orElseThrow();
+        IndicatorService.IndicatorTable table = indicators.table(province, YEAR);
+        List<Long> ours = new ArrayList<>();
+        table.total().forEach(i -> {
+            ours.add(i.numerator());
+            ours.add(i.denominator());
+        });
+        List<Long> theirs = new ArrayList<>();
+        jdbc.sql(HAND_WRITTEN)
+                .param("path", province.path())
+                .param("year", YEAR)
+                .query((rs, n) -> {
+                    theirs.add(rs.getLong("n"));
+                    theirs.add(rs.getLong("d"));
+                    return null;
+                })
+                .list();
+        System.out.printf(
+                "totals %d: product %s%n              hand-written %s (%s)%n",
+                YEAR, ours, theirs, ours.equals(theirs) ? "equal" : "DIFFERENT");
+        long[] product =
+                time(10, () -> indicators.table(province, YEAR).communes().size());
+        long[] hand = time(
+                5,
+                () -> jdbc.sql(HAND_WRITTEN)
+                        .param("path", province.path())
+                        .param("year", YEAR)
+                        .query((rs, n) -> rs.getLong("n"))
+                        .list()
+                        .size());
+        report("every indicator, province by " + table.communes().size() + " communes (product, no cache)", product);
+        report("the same totals, one hand-written statement over base tables", hand);
+        System.out.printf("ratio product / hand-written (medians): %.2f%n", (double) median(product) / median(hand));
+
+        dashboardUnderLoad();
+    }
+
+    private void dashboardUnderLoad() throws Exception {
+        String password = System.getProperty("khuyenhoc.bench.password", "shot-password-1");
+        List<String> places = new ArrayList<>();
+        places.add("66");
+        places.addAll(jdbc.sql(
+                        "select code from localities where level = 'COMMUNE' and valid_to is null order by code limit 19")
+                .query(String.class)
+                .list());
+        List<Long> first = Collections.synchronizedList(new ArrayList<>());
+        List<Long> repeated = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<?>> users = new ArrayList<>();
+        for (String place : places) {
+            users.add(pool.submit(() -> {
+                HttpClient client = signIn(password);
+                for (int i = 0; i < 25; i++) {
+                    long t = System.nanoTime();
+                    HttpResponse<String> page = client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(base() + "/dashboard?year=" + YEAR + "&locality=" + place))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    long ns = System.nanoTime() - t;
+                    if (page.statusCode() != 200 || !page.body().contains("Tiến độ phong trào")) {
+                        throw new IllegalStateException("dashboard answered " + page.statusCode());
+                    }
+                    (i == 0 ? first : repeated).add(ns);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> user : users) {
+            user.get();
+        }
+        pool.shutdown();
+        report(
+                "dashboard, 20 concurrent users, first visit (computes 5 years)",
+                first.stream().mapToLong(Long::longValue).toArray());
+        report(
+                "dashboard, 20 concurrent users, later visits",
+                repeated.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private HttpClient signIn(String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String login = client.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        String form = "username=admin&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + csrf.group(1);
+        HttpResponse<String> signed = client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (!signed.headers().firstValue("Location").orElse("").endsWith("/dashboard")) {
+            throw new IllegalStateException(
+                    "sign-in failed: " + signed.headers().firstValue("Location"));
+        }
+        return client;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    interface Action {
+        Object run() throws Exception;
+    }
+
+    private static long[] time(int times, Action action) throws Exception {
+        action.run();
+        long[] ns = new long[times];
+        for (int i = 0; i < times; i++) {
+            long t = System.nanoTime();
+            action.run();
+            ns[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(ns);
+        return ns;
+    }
+
+    private static long median(long[] ns) {
+        return ns[ns.length / 2];
+    }
+
+    private static void report(String label, long[] ns) {
+        Arrays.sort(ns);
+        System.out.printf(
+                "%-75s median %8.1f ms  p95 %8.1f ms  (%d)%n",
+                label,
+                ns[ns.length / 2] / 1e6,
+                ns[Math.min(ns.length - 1, (int) Math.ceil(ns.length * 0.95) - 1)] / 1e6,
+                ns.length);
+    }
+}
