@@ -1,10 +1,17 @@
 package vn.khuyenhoc;
 
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class KhuyenHocApplication {
+
+    static {
+        // "today" is Vietnam's day wherever the server runs: between 0:00 and 7:00 in Đắk Lắk a UTC server would
+        // still be on yesterday, refusing a decision signed today and dating reports a day early
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Ho_Chi_Minh"));
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(KhuyenHocApplication.class, args);

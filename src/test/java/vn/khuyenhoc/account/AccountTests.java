@@ -27,14 +27,14 @@ class AccountTests {
     JdbcClient jdbc;
 
     @Test
-    void signsInWithTheFormAndLandsOnTheHomePage() {
+    void signsInWithTheFormAndLandsOnTheDashboard() {
         var result = mvc.post()
                 .uri("/login")
                 .param("username", "admin")
                 .param("password", IntegrationTest.ADMIN_PASSWORD)
                 .with(csrf());
 
-        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
+        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/dashboard");
     }
 
     @Test
