@@ -29,8 +29,19 @@ class DashboardController {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    /** A commune in the ranking of the chosen indicator. */
-    record Ranked(int rank, String code, String name, Indicator indicator, Progress progress) {}
+    /** A commune in the ranking of the chosen indicator, with its texts formatted once. */
+    record Ranked(
+            int rank,
+            String code,
+            String name,
+            Indicator indicator,
+            Progress progress,
+            String value,
+            String ratio,
+            String target) {}
+
+    /** An indicator's tile, with its texts formatted once. */
+    record Tile(Progress progress, String value, String sparkline, String target, String counts) {}
 
     private final IndicatorService indicators;
     private final IndicatorSnapshots snapshots;
@@ -60,29 +71,57 @@ class DashboardController {
             years.add(snapshot.table());
             current = snapshot;
         }
-        IndicatorService.IndicatorTable table = current.table();
-        Map<String, Integer> baselines = baselines();
-        List<Progress> tiles = new ArrayList<>();
-        for (int i = 0; i < table.total().size(); i++) {
-            Indicator now = table.total().get(i);
-            tiles.add(Progress.of(
-                    now, chosen, baselines.getOrDefault(now.code(), ProgrammeYear.FIRST), series(years, i, null)));
-        }
+        IndicatorSnapshots.Snapshot latest = current;
         IndicatorDefinition selected = IndicatorDefinition.of(indicator).orElse(IndicatorDefinition.LEARNING_FAMILY);
-        int index = List.of(IndicatorDefinition.values()).indexOf(selected);
-        List<Ranked> ranking =
-                ranking(table, years, index, chosen, baselines.getOrDefault(selected.code(), ProgrammeYear.FIRST));
+        View view = snapshots.derived(
+                List.of("dashboard", place.code(), chosen, selected),
+                latest.computedAt(),
+                () -> view(latest, years, chosen, selected));
         model.addAttribute("place", place);
         model.addAttribute("year", chosen);
         model.addAttribute("years", ProgrammeYear.newestFirst());
-        model.addAttribute("tiles", tiles);
+        model.addAttribute("tiles", view.tiles());
         model.addAttribute("selected", selected);
         model.addAttribute("catalogue", IndicatorDefinition.values());
-        model.addAttribute("ranking", ranking);
-        model.addAttribute("computedAt", STAMP.format(current.computedAt()));
-        model.addAttribute("bars", json.writeValueAsString(bars(ranking, selected)));
-        model.addAttribute("treemap", json.writeValueAsString(treemap(ranking, selected)));
+        model.addAttribute("ranking", view.ranking());
+        model.addAttribute("computedAt", STAMP.format(latest.computedAt()));
+        model.addAttribute("bars", view.bars());
+        model.addAttribute("treemap", view.treemap());
         return "indicator/dashboard";
+    }
+
+    /** What the page shows, made once per snapshot: tiles, ranking and the charts' options. */
+    record View(List<Tile> tiles, List<Ranked> ranking, String bars, String treemap) {}
+
+    private View view(
+            IndicatorSnapshots.Snapshot current,
+            List<IndicatorService.IndicatorTable> years,
+            int year,
+            IndicatorDefinition selected) {
+        IndicatorService.IndicatorTable table = current.table();
+        Map<String, Integer> baselines = baselines();
+        List<Tile> tiles = new ArrayList<>();
+        for (int i = 0; i < table.total().size(); i++) {
+            Indicator now = table.total().get(i);
+            Progress p = Progress.of(
+                    now, year, baselines.getOrDefault(now.code(), ProgrammeYear.FIRST), series(years, i, null));
+            String target = p.target() == null
+                    ? ""
+                    : "Mục tiêu " + p.milestone() + ": " + whole(p.target()) + "%"
+                            + (p.expected() == null ? "" : " · năm nay cần " + percent(p.expected()))
+                            + (p.gap() == null ? "" : " · còn thiếu " + points(p.gap()) + " điểm %");
+            String counts = number(now.numerator()) + "/" + number(now.denominator())
+                    + (now.registered() == null ? "" : " · đăng ký: " + number(now.registered()));
+            tiles.add(new Tile(p, percent(now.value()), p.sparkline(), target, counts));
+        }
+        int index = List.of(IndicatorDefinition.values()).indexOf(selected);
+        List<Ranked> ranking =
+                ranking(table, years, index, year, baselines.getOrDefault(selected.code(), ProgrammeYear.FIRST));
+        return new View(
+                tiles,
+                ranking,
+                json.writeValueAsString(bars(ranking, selected)),
+                json.writeValueAsString(treemap(ranking, selected)));
     }
 
     private Map<String, Integer> baselines() {
@@ -123,12 +162,16 @@ class DashboardController {
         List<Ranked> ranked = new ArrayList<>();
         for (IndicatorService.CommuneIndicators c : communes) {
             Indicator value = c.indicators().get(index);
+            Progress progress = Progress.of(value, year, baselineYear, series(years, index, c.code()));
             ranked.add(new Ranked(
                     ranked.size() + 1,
                     c.code(),
                     c.name(),
                     value,
-                    Progress.of(value, year, baselineYear, series(years, index, c.code()))));
+                    progress,
+                    percent(value.value()),
+                    number(value.numerator()) + "/" + number(value.denominator()),
+                    progress.target() == null ? "—" : whole(progress.target()) + "%"));
         }
         return ranked;
     }
@@ -223,6 +266,24 @@ class DashboardController {
                                 1,
                                 "label",
                                 Map.of("fontSize", 10))));
+    }
+
+    private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
+
+    static String percent(@Nullable Double value) {
+        return value == null ? "—" : String.format(VI, "%.1f%%", value);
+    }
+
+    static String points(double value) {
+        return String.format(VI, "%.1f", value);
+    }
+
+    static String whole(double value) {
+        return String.format(VI, "%.0f", value);
+    }
+
+    static String number(long value) {
+        return String.format(VI, "%,d", value);
     }
 
     private static String colour(Progress.Light light) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +53,11 @@ public class IndicatorService {
     private final RecognitionFigures recognition;
     private final LocalityService localities;
     private final Plans plans;
+    private final ExecutorService sources = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "indicator-sources");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     IndicatorService(
             ChapterCoverage coverage,
@@ -62,6 +70,11 @@ public class IndicatorService {
         this.policyStudies = policyStudies;
         this.localities = localities;
         this.plans = plans;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        sources.shutdownNow();
     }
 
     /** The year asked for, or this year; a year outside the programme is refused naming the field. */
@@ -94,13 +107,20 @@ public class IndicatorService {
                 locality.code(), locality.name(), year, indicators(figures, studied, rates, targets));
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The three sources are independent statements: they run side by side (each on its own connection), so the table
+     * takes about as long as the slowest of them.
+     */
     public IndicatorTable table(LocalityView locality, int year) {
+        CompletableFuture<ChapterCoverage.Result> coverageOf =
+                CompletableFuture.supplyAsync(() -> coverage.coverage(locality.path(), year), sources);
+        CompletableFuture<PolicyStudyCoverage.Result> studiedOf = CompletableFuture.supplyAsync(
+                () -> policyStudies.coverage(locality.path(), StudyPeriod.year(year)), sources);
+        RecognitionFigures.RateTable rates = recognition.rates(year, locality.path());
         Map<String, Plans.Targets> targets = plans.targets(locality.isCommune() ? locality.id() : null);
         Map<String, Map<String, Map<String, Double>>> own = plans.overridesByCommune();
-        ChapterCoverage.Result covered = coverage.coverage(locality.path(), year);
-        PolicyStudyCoverage.Result studied = policyStudies.coverage(locality.path(), StudyPeriod.year(year));
-        RecognitionFigures.RateTable rates = recognition.rates(year, locality.path());
+        ChapterCoverage.Result covered = join(coverageOf);
+        PolicyStudyCoverage.Result studied = join(studiedOf);
         Map<HostType, ChapterCoverage.Figure> totalCoverage = new LinkedHashMap<>();
         covered.figures().forEach(f -> totalCoverage.put(f.hostType(), f));
         Map<String, ChapterCoverage.CommuneFigures> coverageByCode = new LinkedHashMap<>();
@@ -132,6 +152,14 @@ public class IndicatorService {
                 year,
                 indicators(totalCoverage, studied.total(), rates.total(), targets),
                 communes);
+    }
+
+    private static <T> T join(CompletableFuture<T> result) {
+        try {
+            return result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** The plans' targets with a commune's own laid over them. */

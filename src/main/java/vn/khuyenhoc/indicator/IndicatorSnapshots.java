@@ -30,6 +30,11 @@ class IndicatorSnapshots {
     private final String provinceCode;
     private final Map<Key, Snapshot> cache = new ConcurrentHashMap<>();
 
+    /** Something made from snapshots (a dashboard's page model), valid while the snapshot it was made from is. */
+    private record Derived(Instant basedOn, Object value) {}
+
+    private final Map<Object, Derived> derived = new ConcurrentHashMap<>();
+
     IndicatorSnapshots(
             IndicatorService indicators,
             LocalityService localities,
@@ -56,7 +61,20 @@ class IndicatorSnapshots {
         return fresh;
     }
 
+    /** What {@code make} gives, made once for {@code key} while the snapshot computed at {@code basedOn} stands. */
+    @SuppressWarnings("unchecked")
+    <T> T derived(Object key, Instant basedOn, java.util.function.Supplier<T> make) {
+        Derived found = derived.get(key);
+        if (found != null && found.basedOn().equals(basedOn)) {
+            return (T) found.value();
+        }
+        T value = make.get();
+        derived.put(key, new Derived(basedOn, value));
+        return value;
+    }
+
     void clear() {
         cache.clear();
+        derived.clear();
     }
 }

@@ -85,6 +85,50 @@ class ReportTests {
     }
 
     @Test
+    void theReportsFiguresAreTheApis() throws Exception {
+        MvcTestResult village = mvc.post()
+                .uri("/api/v1/localities")
+                .with(admin())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"parentCode\":\"22111\",\"name\":\"Thôn Cùng Số\",\"kind\":\"thôn\"}")
+                .exchange();
+        String code = com.jayway.jsonpath.JsonPath.read(village.getResponse().getContentAsString(), "$.code");
+        assertThat(mvc.post()
+                        .uri("/api/v1/families")
+                        .with(admin())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"villageCode\":\"" + code + "\",\"headName\":\"Hồ Văn Số\",\"members\":3,"
+                                + "\"adults\":2,\"schoolAgeChildren\":1}")
+                        .exchange())
+                .hasStatus(201);
+        MvcTestResult api = mvc.get()
+                .uri("/api/v1/indicators?locality=66&year=2026")
+                .with(admin())
+                .exchange();
+        java.util.List<Integer> households = com.jayway.jsonpath.JsonPath.read(
+                api.getResponse().getContentAsString(),
+                "$.indicators[?(@.code == 'learning-family-rate')].denominator");
+        MvcTestResult xlsx = mvc.get()
+                .uri("/api/v1/reports/models-annual?locality=66&year=2026&format=xlsx")
+                .with(admin())
+                .exchange();
+        try (XSSFWorkbook book =
+                new XSSFWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            Double total = null;
+            for (var row : book.getSheetAt(0)) {
+                if (row.getCell(0) != null
+                        && row.getCell(0).getStringCellValue().equals("Hộ gia đình được công nhận Gia đình học tập")) {
+                    total = row.getCell(3).getNumericCellValue();
+                }
+            }
+            assertThat(total)
+                    .isNotNull()
+                    .isEqualTo(households.get(0).doubleValue())
+                    .isPositive();
+        }
+    }
+
+    @Test
     void aPeriodWithoutDataSaysSoInsteadOfShowingZeros() throws Exception {
         MvcTestResult xlsx = mvc.get()
                 .uri("/api/v1/reports/models-annual?locality=22090&year=2021&format=xlsx")
