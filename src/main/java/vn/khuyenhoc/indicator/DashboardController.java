@@ -38,7 +38,8 @@ class DashboardController {
             Progress progress,
             String value,
             String ratio,
-            String target) {}
+            String target,
+            String gap) {}
 
     /** An indicator's tile, with its texts formatted once. */
     record Tile(Progress progress, String value, String sparkline, String target, String counts) {}
@@ -171,7 +172,8 @@ class DashboardController {
                     progress,
                     percent(value.value()),
                     number(value.numerator()) + "/" + number(value.denominator()),
-                    progress.target() == null ? "—" : whole(progress.target()) + "%"));
+                    progress.target() == null ? "—" : whole(progress.target()) + "%",
+                    progress.gap() == null ? "" : points(progress.gap())));
         }
         return ranked;
     }
