@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,7 +16,7 @@ import vn.khuyenhoc.criteria.Outcome;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
-import vn.khuyenhoc.shared.VietnameseText;
+import vn.khuyenhoc.shared.RegistryFilter;
 
 /** Registrations, their assessments and evidence; every read is filtered by the user's scope. */
 @Repository
@@ -85,38 +87,52 @@ class RegistrationRepository {
      */
     Paged<Registration> search(
             Round round, Filter filter, String scopePath, java.time.LocalDate today, PageQuery page) {
-        String where = """
-                 where g.round_id = :round and g.locality_path <@ cast(:scope as ltree)
-                   and g.locality_path <@ cast(:within as ltree)
-                   and (cast(:stage as text) is null or g.stage = :stage)
-                   and (cast(:q as text) is null or search_key(g.subject_name) like '%' || search_key(:q) || '%')
-                   and (not :overdue or g.stage in (select unnest(cast(:overdueStages as text[]))))
-                """;
-        String q = VietnameseText.clean(filter.q());
-        String[] overdueStages =
-                Funnel.overdueStages(round, today).stream().map(Enum::name).toArray(String[]::new);
-        var count = jdbc.sql("select count(*) from registrations g" + where);
-        var list = jdbc.sql(
-                SELECT + where
-                        + " order by l.name collate vi_natural, g.subject_name collate vi_natural, g.id limit :limit offset :offset");
-        for (var statement : List.of(count, list)) {
-            statement
-                    .param("round", round.id())
-                    .param("scope", scopePath)
-                    .param("within", filter.withinPath() == null ? scopePath : filter.withinPath())
-                    .param(
-                            "stage",
-                            filter.stage() == null ? null : filter.stage().name())
-                    .param("q", q)
-                    .param("overdue", filter.overdueOnly())
-                    .param("overdueStages", overdueStages);
-        }
-        long total = count.query(Long.class).single();
-        List<Registration> items = list.param("limit", page.size())
+        RegistryFilter where = where(round, filter, scopePath, today);
+        long total = jdbc.sql("select count(*) from registrations g" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
+        List<Registration> items = jdbc.sql(SELECT + where.sql() + ORDER + " limit :limit offset :offset")
+                .params(where.params())
+                .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(RegistrationRepository::map)
                 .list();
         return new Paged<>(items, total, page.page(), page.size());
+    }
+
+    /** The same registrations as {@link #search}, all of them, streamed (an export of a province's round). */
+    void each(
+            Round round, Filter filter, String scopePath, java.time.LocalDate today, Consumer<Registration> consumer) {
+        RegistryFilter where = where(round, filter, scopePath, today);
+        try (Stream<Registration> rows =
+                jdbc
+                        .sql(SELECT + where.sql() + ORDER)
+                        .params(where.params())
+                        .query(RegistrationRepository::map)
+                        .stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    private static final String ORDER = " order by l.name collate vi_natural, g.subject_name collate vi_natural, g.id";
+
+    private static RegistryFilter where(Round round, Filter filter, String scopePath, java.time.LocalDate today) {
+        RegistryFilter where = RegistryFilter.within(
+                        "g", scopePath, filter.withinPath() == null ? scopePath : filter.withinPath())
+                .and("g.round_id = :round", "round", round.id())
+                .and(
+                        "g.stage = :stage",
+                        "stage",
+                        filter.stage() == null ? null : filter.stage().name())
+                .contains("search_key(g.subject_name)", filter.q());
+        if (filter.overdueOnly()) {
+            where.and(
+                    "g.stage = any(:overdueStages)",
+                    "overdueStages",
+                    Funnel.overdueStages(round, today).stream().map(Enum::name).toArray(String[]::new));
+        }
+        return where;
     }
 
     /**

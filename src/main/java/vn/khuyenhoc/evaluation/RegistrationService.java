@@ -147,29 +147,20 @@ class RegistrationService {
                         "Kết quả",
                         "Đăng ký muộn",
                         "Lý do trả lại"))) {
-            PageQuery page = new PageQuery(0, PageQuery.MAX_SIZE);
-            while (true) {
-                Paged<Registration> chunk = registrations.search(
-                        round,
-                        new RegistrationRepository.Filter(search.stage(), search.q(), within, search.overdueOnly()),
-                        user.scopePath(),
-                        LocalDate.now(),
-                        page);
-                chunk.items()
-                        .forEach(r -> writer.row(java.util.Arrays.asList(
-                                r.id(),
-                                r.subjectId(),
-                                r.subjectName(),
-                                r.localityName(),
-                                r.stage().label(),
-                                r.result() == null ? null : r.result().label(),
-                                r.late() ? "x" : null,
-                                r.returnComment())));
-                if (!chunk.hasNext()) {
-                    break;
-                }
-                page = new PageQuery(page.page() + 1, page.size());
-            }
+            registrations.each(
+                    round,
+                    new RegistrationRepository.Filter(search.stage(), search.q(), within, search.overdueOnly()),
+                    user.scopePath(),
+                    LocalDate.now(),
+                    r -> writer.row(java.util.Arrays.asList(
+                            r.id(),
+                            r.subjectId(),
+                            r.subjectName(),
+                            r.localityName(),
+                            r.stage().label(),
+                            r.result() == null ? null : r.result().label(),
+                            r.late() ? "x" : null,
+                            r.returnComment())));
         }
     }
 

@@ -31,9 +31,17 @@ public final class RegistryFilter {
 
     /** The folded {@code search_name} contains the text, typed with or without diacritics. */
     public RegistryFilter nameContains(String alias, @Nullable String text) {
+        return contains(alias + ".search_name", text);
+    }
+
+    /**
+     * A folded text ({@code search_key(...)} of a column, or a stored folded column) contains the text, typed with or
+     * without diacritics; % and _ typed are taken literally.
+     */
+    public RegistryFilter contains(String folded, @Nullable String text) {
         String q = VietnameseText.cleanOrEmpty(text);
         if (!q.isEmpty()) {
-            where.append(" and ").append(alias).append(".search_name like search_key(:q)");
+            where.append(" and ").append(folded).append(" like search_key(:q)");
             params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return this;
