@@ -121,17 +121,7 @@ class DecisionController {
             HttpServletResponse response)
             throws IOException {
         Decision decision = decisions.open(id, "DOCUMENT", user);
-        Round round = rounds.get(decision.roundId(), user);
-        String name = "quyet-dinh-" + decision.number().replaceAll("[^0-9A-Za-z]+", "-");
-        if ("xlsx".equalsIgnoreCase(format)) {
-            vn.khuyenhoc.shared.ExportFormat.XLSX.attach(response, name + "-danh-sach");
-            documents.listSpreadsheet(decision, round, response.getOutputStream());
-        } else if ("pdf".equalsIgnoreCase(format)) {
-            pdf(response, name);
-            documents.decisionPdf(decision, round, response.getOutputStream());
-        } else {
-            throw new InvalidInputException("format", "Định dạng “" + format + "” không có: chọn pdf hoặc xlsx.");
-        }
+        documents.send(decision, rounds.get(decision.roundId(), user), format, response);
     }
 
     /** Every certificate of the decision in the user's scope, one page each, as one file to print. */
@@ -146,19 +136,20 @@ class DecisionController {
         if (valid.isEmpty()) {
             throw new NotFoundException("Quyết định không còn giấy chứng nhận nào để in.");
         }
-        pdf(response, "giay-chung-nhan-" + decision.number().replaceAll("[^0-9A-Za-z]+", "-"));
-        documents.certificatesPdf(decision, round, valid, response.getOutputStream());
+        documents.sendCertificates(decision, round, valid, decision.number(), response);
     }
 
     @GetMapping("/certificates/{code}.pdf")
     void certificate(
             @PathVariable String code, @AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
             throws IOException {
-        DecisionRepository.Located located = decisions.certificate(code, user);
-        Decision decision = decisions.get(located.decisionId(), user);
-        Round round = rounds.get(decision.roundId(), user);
-        pdf(response, "giay-chung-nhan-" + located.certificate().code());
-        documents.certificatesPdf(decision, round, List.of(located.certificate()), response.getOutputStream());
+        DecisionService.Printable printable = decisions.printable(code, user);
+        documents.sendCertificates(
+                printable.decision(),
+                printable.round(),
+                List.of(printable.certificate()),
+                printable.certificate().code(),
+                response);
     }
 
     @PostMapping("/certificates/{code}/revoke")
@@ -210,10 +201,5 @@ class DecisionController {
                 ? "evaluation/verify-form"
                 : "redirect:/verify/"
                         + code.trim().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-    }
-
-    private static void pdf(HttpServletResponse response, String name) {
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "inline; filename=\"" + name + ".pdf\"");
     }
 }

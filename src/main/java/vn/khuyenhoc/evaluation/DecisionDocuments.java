@@ -1,5 +1,7 @@
 package vn.khuyenhoc.evaluation;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import vn.khuyenhoc.criteria.CriteriaService;
 import vn.khuyenhoc.criteria.CriteriaSet;
 import vn.khuyenhoc.criteria.TitleLevel;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PdfDocument;
 import vn.khuyenhoc.shared.QrCode;
 import vn.khuyenhoc.shared.TableWriter;
@@ -41,6 +44,37 @@ class DecisionDocuments {
         this.criteria = criteria;
         this.decisions = decisions;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** The decision as PDF (with its list) or its list as XLSX, as the answer of a request. */
+    void send(Decision decision, Round round, String format, HttpServletResponse response) throws IOException {
+        String name = "quyet-dinh-" + decision.number().replaceAll("[^0-9A-Za-z]+", "-");
+        if ("xlsx".equalsIgnoreCase(format)) {
+            ExportFormat.XLSX.attach(response, name + "-danh-sach");
+            listSpreadsheet(decision, round, response.getOutputStream());
+        } else if ("pdf".equalsIgnoreCase(format)) {
+            inlinePdf(response, name);
+            decisionPdf(decision, round, response.getOutputStream());
+        } else {
+            throw new InvalidInputException("format", "Định dạng “" + format + "” không có: chọn pdf hoặc xlsx.");
+        }
+    }
+
+    /** Certificates as the answer of a request: one file to print, named after {@code name}. */
+    void sendCertificates(
+            Decision decision,
+            Round round,
+            List<Decision.Certificate> certificates,
+            String name,
+            HttpServletResponse response)
+            throws IOException {
+        inlinePdf(response, "giay-chung-nhan-" + name.replaceAll("[^0-9A-Za-z]+", "-"));
+        certificatesPdf(decision, round, certificates, response.getOutputStream());
+    }
+
+    private static void inlinePdf(HttpServletResponse response, String name) {
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "inline; filename=\"" + name + ".pdf\"");
     }
 
     void decisionPdf(Decision decision, Round round, OutputStream out) {

@@ -105,13 +105,7 @@ class DecisionRepository {
     }
 
     Optional<Decision> find(long id) {
-        return jdbc.sql("""
-                        select id, round_id, number, decided_on, signer, signer_title, issuing_body, place, created_by
-                        from decisions where id = :id
-                        """)
-                .param("id", id)
-                .query((rs, n) -> decision(rs, List.of()))
-                .optional()
+        return header(id)
                 .map(d -> new Decision(
                         d.id(),
                         d.roundId(),
@@ -123,6 +117,17 @@ class DecisionRepository {
                         d.place(),
                         d.createdBy(),
                         certificates(d.id())));
+    }
+
+    /** A decision without its certificates (to print one of them). */
+    Optional<Decision> header(long id) {
+        return jdbc.sql("""
+                        select id, round_id, number, decided_on, signer, signer_title, issuing_body, place, created_by
+                        from decisions where id = :id
+                        """)
+                .param("id", id)
+                .query((rs, n) -> decision(rs, List.of()))
+                .optional();
     }
 
     List<Decision> ofRound(long roundId) {

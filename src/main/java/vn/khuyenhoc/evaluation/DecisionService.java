@@ -235,6 +235,16 @@ class DecisionService {
                 .orElseThrow(() -> new NotFoundException("Không tìm thấy giấy chứng nhận mã " + normal + "."));
     }
 
+    /** What a certificate is printed with: its decision (without the others) and round. */
+    record Printable(Decision decision, Round round, Decision.Certificate certificate) {}
+
+    @Transactional(readOnly = true)
+    Printable printable(String code, SignedInUser user) {
+        DecisionRepository.Located located = certificate(code, user);
+        Decision decision = decisions.header(located.decisionId()).orElseThrow();
+        return new Printable(decision, rounds.get(decision.roundId(), user), located.certificate());
+    }
+
     @Transactional
     void revoke(String code, @Nullable String reason, SignedInUser user) {
         DecisionRepository.Located located = certificate(code, user);

@@ -300,17 +300,7 @@ class EvaluationApiController {
             HttpServletResponse response)
             throws IOException {
         Decision decision = decisions.open(id, "DOCUMENT", user);
-        Round round = rounds.get(decision.roundId(), user);
-        if ("xlsx".equalsIgnoreCase(format)) {
-            vn.khuyenhoc.shared.ExportFormat.XLSX.attach(response, "quyet-dinh-" + id + "-danh-sach");
-            documents.listSpreadsheet(decision, round, response.getOutputStream());
-        } else if ("pdf".equalsIgnoreCase(format)) {
-            response.setContentType("application/pdf");
-            response.setHeader("Content-Disposition", "inline; filename=\"quyet-dinh-" + id + ".pdf\"");
-            documents.decisionPdf(decision, round, response.getOutputStream());
-        } else {
-            throw new InvalidInputException("format", "Định dạng “" + format + "” không có: chọn pdf hoặc xlsx.");
-        }
+        documents.send(decision, rounds.get(decision.roundId(), user), format, response);
     }
 
     @GetMapping("/api/v1/certificates/{code}")
@@ -320,23 +310,19 @@ class EvaluationApiController {
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response)
             throws IOException {
-        DecisionRepository.Located located = decisions.certificate(code, user);
         if (format == null || "json".equalsIgnoreCase(format)) {
-            return certificateView(located.certificate());
+            return certificateView(decisions.certificate(code, user).certificate());
         }
         if (!"pdf".equalsIgnoreCase(format)) {
             throw new InvalidInputException("format", "Định dạng “" + format + "” không có: chọn pdf hoặc json.");
         }
-        Decision decision = decisions.get(located.decisionId(), user);
-        response.setContentType("application/pdf");
-        response.setHeader(
-                "Content-Disposition",
-                "inline; filename=\"giay-chung-nhan-" + located.certificate().code() + ".pdf\"");
-        documents.certificatesPdf(
-                decision,
-                rounds.get(decision.roundId(), user),
-                List.of(located.certificate()),
-                response.getOutputStream());
+        DecisionService.Printable printable = decisions.printable(code, user);
+        documents.sendCertificates(
+                printable.decision(),
+                printable.round(),
+                List.of(printable.certificate()),
+                printable.certificate().code(),
+                response);
         return null;
     }
 
