@@ -4,7 +4,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import vn.khuyenhoc.Timings;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /**
@@ -97,8 +97,9 @@ class AssociationScaleBenchmark {
             System.out.printf(
                     "  check against a plain statement: %s (%s)%n",
                     direct, direct.equals(computed) ? "equal" : "DIFFERENT");
-            timed(
+            Timings.timed(
                     "policy-study indicators by commune, province, " + period.code(),
+                    5,
                     30,
                     () -> coverage.coverage(province, period).communes().size());
         }
@@ -161,37 +162,11 @@ class AssociationScaleBenchmark {
                 ns[i] = System.nanoTime() - t;
             }
         }
-        Arrays.sort(ns);
-        System.out.printf(
-                "%-60s median %6.1f ms  p95 %6.1f ms  (%d runs)%n",
-                "mark 300 members present in one request",
-                ns[ns.length / 2] / 1e6,
-                ns[(int) (ns.length * 0.95)] / 1e6,
-                ns.length);
+        Timings.report("mark 300 members present in one request", ns);
         jdbc.sql("delete from policy_studies where id = :s").param("s", study).update();
     }
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    interface Action {
-        Object run() throws Exception;
-    }
-
-    private static void timed(String label, int times, Action action) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            action.run();
-        }
-        long[] ns = new long[times];
-        for (int i = 0; i < times; i++) {
-            long t = System.nanoTime();
-            action.run();
-            ns[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(ns);
-        System.out.printf(
-                "%-60s median %6.1f ms  p95 %6.1f ms  (%d runs)%n",
-                label, ns[times / 2] / 1e6, ns[(int) (times * 0.95)] / 1e6, times);
     }
 }

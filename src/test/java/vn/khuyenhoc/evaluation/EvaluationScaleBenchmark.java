@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import vn.khuyenhoc.Timings;
 import vn.khuyenhoc.criteria.Title;
 import vn.khuyenhoc.criteria.TitleLevel;
 import vn.khuyenhoc.shared.SignedInUser;
@@ -98,7 +98,8 @@ class EvaluationScaleBenchmark {
                 "  check against a plain statement: %s (%s)%n",
                 direct,
                 direct.equals(List.of(family.recognised(), family.all(), family.registered())) ? "equal" : "DIFFERENT");
-        timed("six recognition rates by commune, province, " + year, 30, () -> figures.rates(year, province));
+        Timings.timed(
+                "six recognition rates by commune, province, " + year, 5, 30, () -> figures.rates(year, province));
 
         int thisYear = Year.now().getValue();
         LocalDate today = LocalDate.now();
@@ -129,12 +130,14 @@ class EvaluationScaleBenchmark {
                 plain.equals(List.of(funnel.registered(), funnel.recognised(), funnel.overdue()))
                         ? "equal"
                         : "DIFFERENT");
-        timed(
+        Timings.timed(
                 "funnel of the province's family rounds " + thisYear,
+                5,
                 30,
                 () -> figures.funnel(Title.LEARNING_FAMILY, TitleLevel.HOUSEHOLD, thisYear, null, province, today));
-        timed(
+        Timings.timed(
                 "funnel by commune, province, " + thisYear,
+                5,
                 30,
                 () -> figures.funnelByLocality(
                         Title.LEARNING_FAMILY, TitleLevel.HOUSEHOLD, thisYear, null, province, today));
@@ -213,7 +216,7 @@ class EvaluationScaleBenchmark {
                 .param("r", round)
                 .update();
         jdbc.sql("delete from rounds where id = :r").param("r", round).update();
-        report("register " + households.size() + " households of a village in one request", ns);
+        Timings.report("register " + households.size() + " households of a village in one request", ns);
     }
 
     /** The certificates of 1,000 subjects of a demo decision, as one PDF. */
@@ -249,34 +252,10 @@ class EvaluationScaleBenchmark {
             }
         }
         System.out.printf("certificates PDF: decision %d, 1,000 pages, %.1f MB%n", id, bytes[0] / 1e6);
-        report("1,000 certificates as one PDF", ns);
+        Timings.report("1,000 certificates as one PDF", ns);
     }
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    interface Action {
-        Object run() throws Exception;
-    }
-
-    private static void timed(String label, int times, Action action) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            action.run();
-        }
-        long[] ns = new long[times];
-        for (int i = 0; i < times; i++) {
-            long t = System.nanoTime();
-            action.run();
-            ns[i] = System.nanoTime() - t;
-        }
-        report(label, ns);
-    }
-
-    private static void report(String label, long[] ns) {
-        Arrays.sort(ns);
-        System.out.printf(
-                "%-60s median %8.1f ms  p95 %8.1f ms  (%d runs)%n",
-                label, ns[ns.length / 2] / 1e6, ns[Math.min(ns.length - 1, (int) (ns.length * 0.95))] / 1e6, ns.length);
     }
 }

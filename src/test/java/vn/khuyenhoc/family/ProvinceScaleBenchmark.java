@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khuyenhoc.Timings;
 import vn.khuyenhoc.association.ChapterCoverage;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
@@ -82,8 +82,9 @@ class ProvinceScaleBenchmark {
                 new String[] {"province, q=tran thi lan", "q=tran thi lan"},
                 new String[] {"commune " + commune + ", q=tran thi", "q=tran thi&locality=" + commune},
                 new String[] {"village " + village, "locality=" + village})) {
-            timed(
+            Timings.timed(
                     "household list page: " + request[0],
+                    20,
                     200,
                     () -> mvc.get()
                             .uri("/families?" + request[1])
@@ -97,8 +98,9 @@ class ProvinceScaleBenchmark {
         String province = jdbc.sql("select path::text from localities where level = 'PROVINCE'")
                 .query(String.class)
                 .single();
-        timed(
+        Timings.timed(
                 "coverage: 3 indicators by 102 communes, province, " + year,
+                20,
                 50,
                 () -> coverage.coverage(province, year).communes().size());
 
@@ -160,26 +162,6 @@ class ProvinceScaleBenchmark {
         System.out.printf(
                 "COPY of the same 100,000 rows as CSV into families: %d ms (import / COPY = %.1f)%n",
                 copyMs, (double) importMs / copyMs);
-    }
-
-    interface Action {
-        Object run() throws Exception;
-    }
-
-    private static void timed(String label, int times, Action action) throws Exception {
-        for (int i = 0; i < 20; i++) {
-            action.run();
-        }
-        long[] ns = new long[times];
-        for (int i = 0; i < times; i++) {
-            long t = System.nanoTime();
-            action.run();
-            ns[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(ns);
-        System.out.printf(
-                "%-60s median %6.1f ms  p95 %6.1f ms  (%d runs)%n",
-                label, ns[times / 2] / 1e6, ns[(int) (times * 0.95)] / 1e6, times);
     }
 
     private static byte[] workbook(List<Object[]> rows) throws Exception {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.khuyenhoc.Timings;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 
@@ -141,9 +141,10 @@ class IndicatorScaleBenchmark {
         System.out.printf(
                 "totals %d: product %s%n              hand-written %s (%s)%n",
                 YEAR, ours, theirs, ours.equals(theirs) ? "equal" : "DIFFERENT");
-        long[] product =
-                time(10, () -> indicators.table(province, YEAR).communes().size());
-        long[] hand = time(
+        long[] product = Timings.time(
+                1, 10, () -> indicators.table(province, YEAR).communes().size());
+        long[] hand = Timings.time(
+                1,
                 5,
                 () -> jdbc.sql(HAND_WRITTEN)
                         .param("path", province.path())
@@ -151,9 +152,12 @@ class IndicatorScaleBenchmark {
                         .query((rs, n) -> rs.getLong("n"))
                         .list()
                         .size());
-        report("every indicator, province by " + table.communes().size() + " communes (product, no cache)", product);
-        report("the same totals, one hand-written statement over base tables", hand);
-        System.out.printf("ratio product / hand-written (medians): %.2f%n", (double) median(product) / median(hand));
+        Timings.report(
+                "every indicator, province by " + table.communes().size() + " communes (product, no cache)", product);
+        Timings.report("the same totals, one hand-written statement over base tables", hand);
+        System.out.printf(
+                "ratio product / hand-written (medians): %.2f%n",
+                (double) Timings.median(product) / Timings.median(hand));
 
         dashboardUnderLoad();
     }
@@ -198,10 +202,10 @@ class IndicatorScaleBenchmark {
             user.get();
         }
         pool.shutdown();
-        report(
+        Timings.report(
                 "dashboard, 20 concurrent users, first visit (computes 5 years)",
                 first.stream().mapToLong(Long::longValue).toArray());
-        report(
+        Timings.report(
                 "dashboard, 20 concurrent users, later visits",
                 repeated.stream().mapToLong(Long::longValue).toArray());
     }
@@ -236,35 +240,5 @@ class IndicatorScaleBenchmark {
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    interface Action {
-        Object run() throws Exception;
-    }
-
-    private static long[] time(int times, Action action) throws Exception {
-        action.run();
-        long[] ns = new long[times];
-        for (int i = 0; i < times; i++) {
-            long t = System.nanoTime();
-            action.run();
-            ns[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(ns);
-        return ns;
-    }
-
-    private static long median(long[] ns) {
-        return ns[ns.length / 2];
-    }
-
-    private static void report(String label, long[] ns) {
-        Arrays.sort(ns);
-        System.out.printf(
-                "%-75s median %8.1f ms  p95 %8.1f ms  (%d)%n",
-                label,
-                ns[ns.length / 2] / 1e6,
-                ns[Math.min(ns.length - 1, (int) Math.ceil(ns.length * 0.95) - 1)] / 1e6,
-                ns.length);
     }
 }

@@ -31,21 +31,7 @@ class ReportTests {
 
     @Test
     void theAnnualReportOfTheProvinceIsAnOfficialPdfWithTheDashboardsFigures() throws Exception {
-        MvcTestResult village = mvc.post()
-                .uri("/api/v1/localities")
-                .with(admin())
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content("{\"parentCode\":\"22096\",\"name\":\"Thôn Báo Cáo\",\"kind\":\"thôn\"}")
-                .exchange();
-        String code = com.jayway.jsonpath.JsonPath.read(village.getResponse().getContentAsString(), "$.code");
-        assertThat(mvc.post()
-                        .uri("/api/v1/families")
-                        .with(admin())
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                        .content("{\"villageCode\":\"" + code + "\",\"headName\":\"Lý Văn Báo\",\"members\":3,"
-                                + "\"adults\":2,\"schoolAgeChildren\":1}")
-                        .exchange())
-                .hasStatus(201);
+        household("22096", "Thôn Báo Cáo", "Lý Văn Báo");
         MvcTestResult pdf = mvc.get()
                 .uri("/api/v1/reports/association-annual?locality=66&year=2026&format=pdf")
                 .with(admin())
@@ -86,21 +72,7 @@ class ReportTests {
 
     @Test
     void theReportsFiguresAreTheApis() throws Exception {
-        MvcTestResult village = mvc.post()
-                .uri("/api/v1/localities")
-                .with(admin())
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content("{\"parentCode\":\"22111\",\"name\":\"Thôn Cùng Số\",\"kind\":\"thôn\"}")
-                .exchange();
-        String code = com.jayway.jsonpath.JsonPath.read(village.getResponse().getContentAsString(), "$.code");
-        assertThat(mvc.post()
-                        .uri("/api/v1/families")
-                        .with(admin())
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                        .content("{\"villageCode\":\"" + code + "\",\"headName\":\"Hồ Văn Số\",\"members\":3,"
-                                + "\"adults\":2,\"schoolAgeChildren\":1}")
-                        .exchange())
-                .hasStatus(201);
+        household("22111", "Thôn Cùng Số", "Hồ Văn Số");
         MvcTestResult api = mvc.get()
                 .uri("/api/v1/indicators?locality=66&year=2026")
                 .with(admin())
@@ -192,6 +164,25 @@ class ReportTests {
         assertThat(mvc.get().uri(job + "/file").with(user(officer)).exchange()).hasStatusOk();
         var other = accounts.open(Role.COMMUNE_OFFICER, "22090");
         assertThat(mvc.get().uri(job + "/file").with(user(other)).exchange()).hasStatus(404);
+    }
+
+    /** A new village of the commune with one household: the records a report is made from. */
+    private void household(String commune, String village, String head) throws Exception {
+        MvcTestResult created = mvc.post()
+                .uri("/api/v1/localities")
+                .with(admin())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"parentCode\":\"" + commune + "\",\"name\":\"" + village + "\",\"kind\":\"thôn\"}")
+                .exchange();
+        String code = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.code");
+        assertThat(mvc.post()
+                        .uri("/api/v1/families")
+                        .with(admin())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"villageCode\":\"" + code + "\",\"headName\":\"" + head
+                                + "\",\"members\":3,\"adults\":2,\"schoolAgeChildren\":1}")
+                        .exchange())
+                .hasStatus(201);
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
