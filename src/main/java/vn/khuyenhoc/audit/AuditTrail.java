@@ -53,10 +53,11 @@ public class AuditTrail {
     }
 
     /**
-     * Records that someone viewed or exported a list of personal data, with the filter they used. Runs in its own
-     * transaction, so that read-only pages can log too.
+     * Records that someone viewed or exported a list of personal data, with the filter they used, in the caller's
+     * transaction (which is therefore not read-only): a new transaction here would wait for a second pooled connection
+     * while the page holds one, and twenty views at once would exhaust the pool.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void recordAccess(String action, String entityType, Object filter, String localityPath) {
         recordChange(action, entityType, null, null, filter, localityPath);
     }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khuyenhoc.criteria.Outcome;
+import vn.khuyenhoc.shared.ConflictException;
 
 /** Decisions and certificates; decisions are read through their round, certificates also by code for verification. */
 @Repository
@@ -79,8 +80,29 @@ class DecisionRepository {
                 .single();
     }
 
-    /** Gives a certificate to each registration and marks it recognised, in two statements. */
-    void recognise(long decisionId, List<Registration> registrations, List<String> codes, LocalDate validUntil) {
+    /**
+     * Saves the registrations as recognised ({@link Registration#recognised()}) and gives each a certificate, in two
+     * statements. A registration changed by someone since it was read stops the whole decision: no certificate is
+     * issued without its stage change.
+     */
+    void recognise(long decisionId, List<Registration> recognised, List<String> codes, LocalDate validUntil) {
+        Long[] ids = recognised.stream().map(Registration::id).toArray(Long[]::new);
+        int updated = jdbc.sql("""
+                        update registrations g set stage = v.stage, version = g.version + 1, updated_at = now()
+                        from unnest(cast(:ids as bigint[]), cast(:versions as int[]), cast(:stages as text[]))
+                             as v (id, version, stage)
+                        where g.id = v.id and g.version = v.version
+                        """)
+                .param("ids", ids)
+                .param(
+                        "versions",
+                        recognised.stream().map(Registration::version).toArray(Integer[]::new))
+                .param("stages", recognised.stream().map(r -> r.stage().name()).toArray(String[]::new))
+                .update();
+        if (updated != recognised.size()) {
+            throw new ConflictException("Có hồ sơ vừa được người khác thay đổi trong lúc ghi quyết định" + " ("
+                    + (recognised.size() - updated) + " hồ sơ). Chưa lưu gì; hãy tải lại danh sách và ghi lại.");
+        }
         jdbc.sql("""
                         insert into certificates (code, registration_id, decision_id, result, valid_until)
                         select c.code, c.registration_id, :decision, g.result, :validUntil
@@ -90,17 +112,7 @@ class DecisionRepository {
                 .param("decision", decisionId)
                 .param("validUntil", validUntil)
                 .param("codes", codes.toArray(String[]::new))
-                .param("ids", registrations.stream().map(Registration::id).toArray(Long[]::new))
-                .update();
-        jdbc.sql("""
-                        update registrations g set stage = 'RECOGNISED', version = g.version + 1, updated_at = now()
-                        from unnest(cast(:ids as bigint[]), cast(:versions as int[])) as v (id, version)
-                        where g.id = v.id and g.version = v.version
-                        """)
-                .param("ids", registrations.stream().map(Registration::id).toArray(Long[]::new))
-                .param(
-                        "versions",
-                        registrations.stream().map(Registration::version).toArray(Integer[]::new))
+                .param("ids", ids)
                 .update();
     }
 
@@ -174,17 +186,20 @@ class DecisionRepository {
                 .optional();
     }
 
-    void revoke(String code, long registrationId, LocalDate on, String reason, String by) {
-        jdbc.sql(
-                        "update certificates set revoked_on = :on, revoked_reason = :reason, revoked_by = :by where code = :code")
+    /** Marks a certificate revoked, unless someone revoked it a moment earlier. */
+    void revoke(String code, LocalDate on, String reason, String by) {
+        int updated = jdbc.sql("""
+                        update certificates set revoked_on = :on, revoked_reason = :reason, revoked_by = :by
+                        where code = :code and revoked_on is null
+                        """)
                 .param("code", code)
                 .param("on", on)
                 .param("reason", reason)
                 .param("by", by)
                 .update();
-        jdbc.sql("update registrations set stage = 'REVOKED', version = version + 1, updated_at = now() where id = :id")
-                .param("id", registrationId)
-                .update();
+        if (updated != 1) {
+            throw new ConflictException("Giấy chứng nhận " + code + " vừa bị thu hồi.");
+        }
     }
 
     Optional<Verification> verification(String code) {

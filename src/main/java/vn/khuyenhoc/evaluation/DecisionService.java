@@ -140,7 +140,7 @@ class DecisionService {
         int validityYears = criteria.get(round.criteriaSetId()).validityYears();
         LocalDate validUntil = LocalDate.of(round.year() + validityYears - 1, 12, 31);
         List<String> codes = chosen.stream().map(r -> newCode()).toList();
-        decisions.recognise(id, chosen, codes, validUntil);
+        decisions.recognise(id, chosen.stream().map(Registration::recognised).toList(), codes, validUntil);
         Decision decision = get(id, user);
         audit.recordChange(
                 "CREATE",
@@ -168,7 +168,7 @@ class DecisionService {
      * A decision opened to be read or printed. Its list of households is personal data: each opening is in the audit
      * trail with what was done with it ({@code purpose}: VIEW, DOCUMENT, CERTIFICATES).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     Decision open(long id, String purpose, SignedInUser user) {
         Decision decision = get(id, user);
         Round round = rounds.get(decision.roundId(), user);
@@ -258,12 +258,11 @@ class DecisionService {
             throw new ConflictException(
                     "Giấy chứng nhận " + located.certificate().code() + " đã bị thu hồi.");
         }
-        decisions.revoke(
-                located.certificate().code(),
-                located.certificate().registrationId(),
-                LocalDate.now(),
-                why,
-                user.getUsername());
+        Registration registration = registrations
+                .find(located.certificate().registrationId(), user.scopePath())
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ của giấy chứng nhận."));
+        registrations.update(registration.revoked());
+        decisions.revoke(located.certificate().code(), LocalDate.now(), why, user.getUsername());
         audit.recordChange(
                 "REVOKE",
                 "certificate",

@@ -86,6 +86,41 @@ record Registration(
         return stage == Stage.APPRAISED && result != null && result.passed();
     }
 
+    /** Recognised by a decision: only when appraised and passed. */
+    Registration recognised() {
+        if (!recognisable()) {
+            throw new ConflictException(
+                    subjectName + " đang ở bước “" + stage.label() + "”: chỉ công nhận được hồ sơ đã thẩm định đạt.");
+        }
+        return at(Stage.RECOGNISED);
+    }
+
+    /** Its certificate revoked: only once recognised. */
+    Registration revoked() {
+        if (stage != Stage.RECOGNISED) {
+            throw new ConflictException(
+                    subjectName + " đang ở bước “" + stage.label() + "”: chỉ thu hồi được công nhận đã có.");
+        }
+        return at(Stage.REVOKED);
+    }
+
+    private Registration at(Stage next) {
+        return new Registration(
+                id,
+                roundId,
+                subjectId,
+                subjectName,
+                localityName,
+                localityPath,
+                next,
+                result,
+                returnComment,
+                people,
+                learningCitizens,
+                late,
+                version);
+    }
+
     /** Evidence is added or removed until the appraisal. */
     boolean takesEvidence() {
         return stage == Stage.REGISTERED

@@ -82,7 +82,7 @@ class RegistrationService {
     }
 
     /** A registration opened on its page or through the API; a household's opening is in the audit trail. */
-    @Transactional(readOnly = true)
+    @Transactional
     Registration open(long id, SignedInUser user) {
         Registration registration = get(id, user);
         if (rounds.get(registration.roundId(), user).level() == vn.khuyenhoc.criteria.TitleLevel.HOUSEHOLD) {
@@ -116,7 +116,7 @@ class RegistrationService {
      * The registrations of a round in the scope. Households are personal data: every view and export of their list is
      * in the audit trail.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     Paged<Registration> search(Round round, RegistrationSearch search, SignedInUser user, PageQuery page) {
         String within = localities.subtreePath(search.locality(), user);
         if (round.level() == vn.khuyenhoc.criteria.TitleLevel.HOUSEHOLD) {
@@ -130,7 +130,7 @@ class RegistrationService {
                 page);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     void export(Round round, RegistrationSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
         String within = localities.subtreePath(search.locality(), user);
         audit.recordAccess("EXPORT", ENTITY, new Access(round.id(), search, -1), within);
@@ -170,8 +170,11 @@ class RegistrationService {
         return subjects.candidates(round, localities.subtreePath(locality, user), user.scopePath(), MAX_CANDIDATES);
     }
 
-    /** The subjects that may register and, for each one that may not, why (by subject id). */
-    record Checked(List<Subjects.Subject> found, Map<Long, String> refusals) {}
+    /**
+     * The subjects that may register and, for each one that may not, why (by subject id); {@code taken} are the
+     * refused ones that exist but are registered or recognised already (a conflict with the records, not bad input).
+     */
+    record Checked(List<Subjects.Subject> found, Map<Long, String> refusals, Set<Long> taken) {}
 
     /**
      * Which of {@code wanted} may register in the round: each must be current, in the round's locality and the user's
@@ -195,18 +198,19 @@ class RegistrationService {
                         s.id(),
                         s.name() + " (" + s.localityName() + ") đã đăng ký "
                                 + round.title().label() + " năm " + round.year() + "."));
-        registrations
-                .stillRecognised(round, foundIds)
-                .forEach((id, until) -> refusals.put(
-                        id,
-                        found.stream()
-                                        .filter(s -> s.id() == id)
-                                        .findFirst()
-                                        .map(Subjects.Subject::name)
-                                        .orElse("Mã số " + id)
-                                + " đang được công nhận " + round.title().label() + " đến " + Dates.day(until)
-                                + ": chưa cần đăng ký lại."));
-        return new Checked(found, refusals);
+        Map<Long, LocalDate> recognised = registrations.stillRecognised(round, foundIds);
+        recognised.forEach((id, until) -> refusals.put(
+                id,
+                found.stream()
+                                .filter(s -> s.id() == id)
+                                .findFirst()
+                                .map(Subjects.Subject::name)
+                                .orElse("Mã số " + id)
+                        + " đang được công nhận " + round.title().label() + " đến " + Dates.day(until)
+                        + ": chưa cần đăng ký lại."));
+        Set<Long> taken = new java.util.HashSet<>(recognised.keySet());
+        found.stream().filter(s -> s.registrationId() != null).forEach(s -> taken.add(s.id()));
+        return new Checked(found, refusals, taken);
     }
 
     /**
@@ -229,6 +233,11 @@ class RegistrationService {
         }
         boolean late = round.checkDeadline(round.schedule().registration(), LocalDate.now(), user, "đăng ký");
         Checked checked = check(round, wanted, user);
+        if (!checked.refusals().isEmpty()
+                && checked.taken().containsAll(checked.refusals().keySet())) {
+            // registered a moment ago, perhaps by someone else: the same answer as the unique key's
+            throw new ConflictException(String.join(" ", checked.refusals().values()));
+        }
         if (!checked.refusals().isEmpty()) {
             throw new InvalidInputException(checked.refusals().values().stream()
                     .map(message -> new FieldProblem("subjectIds", message))

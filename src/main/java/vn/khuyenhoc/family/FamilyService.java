@@ -68,14 +68,14 @@ public class FamilyService {
      * One page of the list, its total counted up to {@code countLimit}; the view of a personal list is written to
      * the audit trail.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     Paged<FamilyView> search(FamilySearch search, SignedInUser user, PageQuery page, long countLimit) {
         String within = localities.subtreePath(search.locality(), user);
         audit.recordAccess("VIEW_LIST", ENTITY, new Access(search, page.page()), within);
         return queries.search(search, user.scopePath(), within, page, countLimit);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     void export(FamilySearch search, SignedInUser user, ExportFormat format, OutputStream out) {
         String within = localities.subtreePath(search.locality(), user);
         audit.recordAccess("EXPORT", ENTITY, new Access(search, -1), within);

@@ -229,7 +229,7 @@ class EvaluationTests {
                 .isEqualTo(true);
 
         MvcTestResult twice = register(officer, round, a + "," + b);
-        assertThat(twice).hasStatus(400);
+        assertThat(twice).hasStatus(409);
         assertThat(twice.getResponse().getContentAsString())
                 .contains("Phạm Văn Một")
                 .contains("đã đăng ký");

@@ -74,14 +74,14 @@ public class MemberService {
      * One page of a roster, its total counted up to {@code countLimit}; the view of a personal list is written to the
      * audit trail.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     Paged<MemberView> search(MemberSearch search, SignedInUser user, PageQuery page, long countLimit) {
         String within = within(search, user);
         audit.recordAccess("VIEW_LIST", ENTITY, new Access(search, page.page()), within);
         return queries.search(search, user.scopePath(), within, page, countLimit);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     void export(MemberSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
         String within = within(search, user);
         audit.recordAccess("EXPORT", ENTITY, new Access(search, -1), within);
@@ -185,7 +185,7 @@ public class MemberService {
             List<MemberQueries.Status> statuses,
             List<AuditEvent> history) {}
 
-    @Transactional(readOnly = true)
+    @Transactional
     Profile profile(long id, SignedInUser user) {
         MemberView member = get(id, user);
         audit.recordAccess("VIEW", ENTITY, new Viewed(id), member.localityPath());

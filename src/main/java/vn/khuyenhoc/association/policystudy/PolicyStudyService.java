@@ -240,7 +240,7 @@ class PolicyStudyService {
     record RosterAccess(long studyId, long chapterId) {}
 
     /** A chapter's roster for a session's attendance: a personal list, so the view is logged. */
-    @Transactional(readOnly = true)
+    @Transactional
     List<PolicyStudyQueries.RosterRow> roster(PolicyStudyView study, ChapterView chapter, SignedInUser user) {
         audit.recordAccess("VIEW_LIST", "member", new RosterAccess(study.id(), chapter.id()), chapter.localityPath());
         return queries.roster(study.id(), chapter.id(), study.date(), user.scopePath());
@@ -253,7 +253,7 @@ class PolicyStudyService {
      * The members a policy-study figure counts, with what each studied in the period: a personal list, so every view
      * and export is logged.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     Paged<PolicyStudyQueries.StudyStatus> studyStatus(
             String within,
             @Nullable Long chapter,
@@ -269,7 +269,7 @@ class PolicyStudyService {
         return queries.studyStatus(within, user.scopePath(), chapter, period, onlyNotStudied, page);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     void exportStudyStatus(
             String within,
             @Nullable Long chapter,
