@@ -58,3 +58,11 @@ window.addEventListener("load", () => {
         window.addEventListener("resize", () => chart.resize());
     });
 });
+
+// A form that asks first (data-confirm): the question replaces inline onsubmit handlers, which the CSP forbids.
+document.addEventListener("submit", (event) => {
+    const question = event.target.dataset && event.target.dataset.confirm;
+    if (question && !window.confirm(question)) {
+        event.preventDefault();
+    }
+});

@@ -2,9 +2,13 @@ package vn.khuyenhoc.system;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -47,6 +51,20 @@ class ApiProblems {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge() {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Tệp quá lớn", "Tệp tải lên tối đa 20 MB.");
+    }
+
+    /**
+     * Races (a stale version, a duplicate saved a moment earlier) answer 409 naming the record; a database that is busy
+     * or unreachable answers 503 with Retry-After. Anything else is a defect and stays a 500.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> database(Exception e) throws Exception {
+        Failure failure = Failure.of(e).orElseThrow(() -> e);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(failure.status());
+        if (failure.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(Failure.RETRY_AFTER_SECONDS));
+        }
+        return answer.body(problem(failure.status(), failure.title(), failure.detail()));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

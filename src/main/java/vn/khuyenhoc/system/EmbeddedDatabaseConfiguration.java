@@ -1,7 +1,6 @@
 package vn.khuyenhoc.system;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The embedded PostgreSQL 17 server (binaries from Maven Central), used unless {@code spring.datasource.url} names
- * an external server. Its data directory persists between runs; a server orphaned by a killed JVM is stopped before
- * the new one starts, and PostgreSQL's own crash recovery does the rest.
+ * The embedded PostgreSQL 17 server (binaries from Maven Central, {@link EmbeddedDatabase}), used unless
+ * {@code spring.datasource.url} names an external server. Its data directory persists between runs; a server
+ * orphaned by a killed JVM is stopped before the new one starts, and PostgreSQL's own crash recovery does the rest.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
@@ -50,38 +48,26 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedDatabase embeddedDatabase(
             @Value("${khuyenhoc.data-dir}") String dataDir,
             @Value("${khuyenhoc.embedded-db.fresh:false}") boolean fresh)
             throws IOException {
-        Path directory = Path.of(dataDir).toAbsolutePath().normalize();
-        Files.createDirectories(directory);
-        stopOrphanedServer(directory);
-        log.info("Starting the embedded PostgreSQL server with data in {}", directory);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                // fresh: a new cluster that is deleted on stop (tests); otherwise the data persists
-                .setCleanDataDirectory(fresh)
-                .setLocaleConfig("locale", "C")
-                // zonky starts the server for tests, with fsync (-F) and synchronous_commit off; a product must
-                // not lose committed data (seen: a kill -9 of the server lost the last commit), so both go back on
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "50")
-                // the household table of a province (~900,000 rows) and its indexes stay in memory
-                .setServerConfig("shared_buffers", "512MB")
-                .setPGStartupWait(Duration.ofMinutes(2))
-                .start();
+        // fresh: a new cluster, the earlier one deleted (tests); otherwise the data persists
+        return new EmbeddedDatabase(Path.of(dataDir).toAbsolutePath().normalize(), fresh);
     }
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(
-            EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize)
+            EmbeddedDatabase postgres,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-timeout:2000}") long connectionTimeout)
             throws SQLException {
-        createDatabaseIfMissing(postgres.getPostgresDatabase());
+        createDatabaseIfMissing(postgres.maintenance());
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        dataSource.setJdbcUrl(postgres.jdbcUrl(DATABASE));
+        dataSource.setPassword(postgres.password());
         dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setConnectionTimeout(connectionTimeout);
         dataSource.setPoolName("khuyenhoc");
         dataSource.setConnectionInitSql(PLAN_CACHE_MODE);
         return dataSource;

@@ -3,9 +3,12 @@ package vn.khuyenhoc.system;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +46,16 @@ class ErrorPages {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(HttpServletResponse response, Model model) {
         return page(response, model, HttpStatus.CONTENT_TOO_LARGE, "Tệp quá lớn", "Tệp tải lên tối đa 20 MB.");
+    }
+
+    /** Races answer 409 naming the record; a busy or unreachable database 503 with Retry-After. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    String database(Exception e, HttpServletResponse response, Model model) throws Exception {
+        Failure failure = Failure.of(e).orElseThrow(() -> e);
+        if (failure.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Failure.RETRY_AFTER_SECONDS));
+        }
+        return page(response, model, failure.status(), failure.title(), failure.detail());
     }
 
     private static String page(

@@ -5,12 +5,16 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Two doors: the API takes HTTP Basic and answers 401/403 as problem details; the pages use the sign-in form, a
@@ -34,10 +38,18 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.realmName("Khuyen Hoc So")
-                        .authenticationEntryPoint((request, response, e) -> problem(
-                                response, 401, "Chưa đăng nhập", "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).")))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            // the account could not be read: the database is down or busy, not the password wrong
+                            var failure = Failure.of(e.getCause());
+                            if (e instanceof InternalAuthenticationServiceException && failure.isPresent()) {
+                                DatabaseFailureFilter.write(request, response, failure.get());
+                                return;
+                            }
+                            problem(response, 401, "Chưa đăng nhập", "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).");
+                        }))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
                         problem(response, 403, "Không có quyền", "Tài khoản của bạn không được làm việc này.")))
+                .headers(SecurityConfiguration::headers)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()); // no cookies on this door, so no cross-site request to forge
         return http.build();
@@ -67,8 +79,33 @@ class SecurityConfiguration {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/dashboard").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(SecurityConfiguration::headers)
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
         return http.build();
+    }
+
+    /**
+     * Pages run only the site's own scripts (htmx, ECharts and app.js are served by the app; no inline script or
+     * handler), send no address to other sites and ask for no device. The policy goes on HTML answers only: a browser's
+     * PDF viewer must not inherit it.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'";
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter(
+                        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                .addHeaderWriter((request, response) -> {
+                    String type = response.getContentType();
+                    if (type != null
+                            && type.startsWith("text/html")
+                            && !response.containsHeader("Content-Security-Policy")) {
+                        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                    }
+                });
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

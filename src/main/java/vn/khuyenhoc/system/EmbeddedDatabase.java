@@ -1,0 +1,237 @@
+package vn.khuyenhoc.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL server and what keeps it safe and alive: it listens on loopback only and asks for a
+ * password (generated once, kept in the cluster's directory readable by this user only), and a watchdog starts it
+ * again on the same port when its postmaster dies, so that service resumes without restarting the application
+ * (PostgreSQL's crash recovery replays what was committed).
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    static final String PASSWORD_FILE = "khuyenhoc-db-password";
+    private static final String HBA_MARK = "# Khuyến Học Số: password (SCRAM) on loopback only";
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final Path directory;
+    private final String password;
+    private volatile EmbeddedPostgres server;
+    private volatile boolean closed;
+    private final Thread watchdog;
+
+    /** Starts the server on {@code directory}; {@code fresh} deletes an earlier cluster first (tests). */
+    EmbeddedDatabase(Path directory, boolean fresh) throws IOException {
+        this.directory = directory;
+        if (fresh) {
+            EmbeddedDatabaseConfiguration.stopOrphanedServer(directory);
+            deleteRecursively(directory);
+        }
+        Files.createDirectories(directory);
+        EmbeddedDatabaseConfiguration.stopOrphanedServer(directory);
+        this.password = readPassword().orElseGet(EmbeddedDatabase::newPassword);
+        log.info("Starting the embedded PostgreSQL server with data in {}", directory);
+        this.server = start(0);
+        secure();
+        this.watchdog = new Thread(this::watch, "embedded-postgres-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    String jdbcUrl(String database) {
+        return server.getJdbcUrl("postgres", database);
+    }
+
+    String password() {
+        return password;
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    /** The postmaster's process, read from its pid file (zonky's own process handle is pg_ctl's, which has exited). */
+    Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+            return lines.isEmpty() || !lines.get(0).strip().matches("\\d+")
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Connections to the {@code postgres} maintenance database, with the password. */
+    javax.sql.DataSource maintenance() {
+        return server.getPostgresDatabase();
+    }
+
+    private EmbeddedPostgres start(int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                // the cluster persists; a fresh one (tests) was deleted above, so that a restart never wipes it
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setConnectConfig("password", password)
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("listen_addresses", "localhost")
+                // zonky starts the server for tests, with fsync (-F) and synchronous_commit off; a product must
+                // not lose committed data (seen: a kill -9 of the server lost the last commit), so both go back on
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "50")
+                // the household table of a province (~900,000 rows) and its indexes stay in memory
+                .setServerConfig("shared_buffers", "512MB")
+                .setPGStartupWait(Duration.ofMinutes(2))
+                .start();
+    }
+
+    /**
+     * initdb trusts every local connection; on the first start of a cluster (or of one made by an earlier version)
+     * the superuser gets its password, and pg_hba.conf then asks for it on every connection. The server stays on
+     * trust for the milliseconds in between, on loopback only.
+     */
+    private void secure() throws IOException {
+        Path hba = directory.resolve("pg_hba.conf");
+        if (Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARK)) {
+            return;
+        }
+        log.info("Setting a password on the embedded PostgreSQL server (kept in {})", PASSWORD_FILE);
+        writePassword();
+        Files.writeString(hba, HBA_MARK + "; the password is in " + PASSWORD_FILE + """
+
+                local   all   all                  scram-sha-256
+                host    all   all   127.0.0.1/32   scram-sha-256
+                host    all   all   ::1/128        scram-sha-256
+                """, StandardCharsets.UTF_8);
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            // the password is [A-Za-z0-9] only (newPassword), so it needs no escaping
+            statement.execute("alter role postgres password '" + password + "'");
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("Could not set the embedded server's password", e);
+        }
+    }
+
+    private Optional<String> readPassword() throws IOException {
+        Path file = directory.resolve(PASSWORD_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private void writePassword() throws IOException {
+        Path file = directory.resolve(PASSWORD_FILE);
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: the directory's own permissions protect it
+        }
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private static String newPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    private void watch() {
+        while (!closed) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(WATCH_EVERY.toMillis());
+                if (!closed && postmaster().filter(ProcessHandle::isAlive).isEmpty()) {
+                    restart();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.error("The embedded PostgreSQL server could not be started again; trying again", e);
+            }
+        }
+    }
+
+    private synchronized void restart() throws IOException, InterruptedException {
+        if (closed) {
+            return;
+        }
+        int port = server.getPort();
+        log.warn("The embedded PostgreSQL server stopped; starting it again on port {}", port);
+        try {
+            server.close(); // releases zonky's lock on the directory; pg_ctl stop finds nothing to stop
+        } catch (IOException e) {
+            log.debug("Closing the stopped server", e);
+        }
+        // the dead postmaster's backends exit within moments; until then its shared memory blocks a new start
+        IOException last = null;
+        for (int attempt = 0; attempt < 30 && !closed; attempt++) {
+            try {
+                EmbeddedDatabaseConfiguration.stopOrphanedServer(directory);
+                server = start(port);
+                log.warn("The embedded PostgreSQL server is running again on port {}", port);
+                return;
+            } catch (IOException | RuntimeException e) {
+                last = e instanceof IOException io ? io : new IOException(e);
+                TimeUnit.SECONDS.sleep(1);
+            }
+        }
+        if (last != null) {
+            throw last;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        closed = true;
+        watchdog.interrupt();
+        server.close();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (FileSystemException e) {
+                    log.debug("Could not delete {}", path, e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
