@@ -5,16 +5,22 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import vn.khuyenhoc.account.AccountSignIn;
+import vn.khuyenhoc.account.PasswordChangeRequiredException;
+import vn.khuyenhoc.account.SignInLockedException;
 
 /**
  * Two doors: the API takes HTTP Basic and answers 401/403 as problem details; the pages use the sign-in form, a
- * session that expires and CSRF tokens on every form.
+ * session that expires and CSRF tokens on every form. Both sign in through {@link AccountSignIn} (throttled: 429 on
+ * the API, a message on the form) and check on each request that the session still follows its account.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -27,17 +33,34 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountSignIn signIn) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(signIn))
+                .addFilterBefore(signIn.sessionCheck(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.realmName("Khuyen Hoc So")
-                        .authenticationEntryPoint((request, response, e) -> problem(
-                                response, 401, "Chưa đăng nhập", "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).")))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-                        problem(response, 403, "Không có quyền", "Tài khoản của bạn không được làm việc này.")))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof SignInLockedException locked) {
+                                response.setHeader("Retry-After", String.valueOf(locked.retryAfterSeconds()));
+                                problem(response, 429, "Tạm khóa đăng nhập", locked.getMessage());
+                            } else {
+                                problem(
+                                        response,
+                                        401,
+                                        "Chưa đăng nhập",
+                                        "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).");
+                            }
+                        }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    if (e instanceof PasswordChangeRequiredException) {
+                        problem(response, 403, "Cần đổi mật khẩu", e.getMessage());
+                    } else {
+                        problem(response, 403, "Không có quyền", "Tài khoản của bạn không được làm việc này.");
+                    }
+                }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()); // no cookies on this door, so no cross-site request to forge
         return http.build();
@@ -45,8 +68,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+    SecurityFilterChain pages(HttpSecurity http, AccountSignIn signIn) throws Exception {
+        http.authenticationManager(new ProviderManager(signIn))
+                .addFilterBefore(signIn.sessionCheck(), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/css/**",
                                 "/js/**",
@@ -64,8 +89,13 @@ class SecurityConfiguration {
                         .hasRole("PROVINCE_ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/dashboard").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/dashboard")
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof SignInLockedException locked
+                                        ? "/login?locked=" + locked.retryAfterMinutes()
+                                        : "/login?error")))
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
         return http.build();
