@@ -6,9 +6,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -29,6 +34,9 @@ class AccountSessionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void sessionsAreStoredInPostgresql() {
@@ -65,6 +73,29 @@ class AccountSessionTests {
         assertThat(overHttp.getResponse().getHeader("Set-Cookie"))
                 .contains("HttpOnly")
                 .doesNotContain("Secure");
+    }
+
+    @Test
+    void behindATlsProxyTheSessionCookieIsSecure() throws Exception {
+        // through Tomcat: X-Forwarded-Proto is believed from an internal proxy (here the loopback address)
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<Void> proxied = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("X-Forwarded-Proto", "https")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> direct = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(proxied.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(
+                        cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure"));
+        assertThat(direct.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(
+                        cookie -> assertThat(cookie).startsWith("SESSION=").doesNotContain("Secure"));
     }
 
     @Test
