@@ -18,7 +18,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         properties = {
             "khuyenhoc.data-dir=target/test-pgdata",
             "khuyenhoc.embedded-db.fresh=true",
-            "KHUYENHOC_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD
+            "KHUYENHOC_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
+            // the limiter has its own tests; here it must not refuse the other tests' look-ups
+            "khuyenhoc.public-rate-limit=100000"
         })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {

@@ -14,8 +14,6 @@ import vn.khuyenhoc.shared.Role;
 @Table("accounts")
 class Account {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
-
     private @Id @Nullable Long id;
     private final String username;
     private String fullName;
@@ -23,6 +21,10 @@ class Account {
     private Role role;
     private long scopeLocalityId;
     private boolean enabled;
+    /** Sessions signed in under an earlier generation are ended: see {@link #endSessions()}. */
+    private int sessionGeneration;
+
+    private boolean passwordChangeRequired;
     private @Version @Nullable Integer version;
     private Instant updatedAt;
 
@@ -35,6 +37,8 @@ class Account {
             Role role,
             long scopeLocalityId,
             boolean enabled,
+            int sessionGeneration,
+            boolean passwordChangeRequired,
             @Nullable Integer version,
             Instant updatedAt) {
         this.id = id;
@@ -44,11 +48,23 @@ class Account {
         this.role = role;
         this.scopeLocalityId = scopeLocalityId;
         this.enabled = enabled;
+        this.sessionGeneration = sessionGeneration;
+        this.passwordChangeRequired = passwordChangeRequired;
         this.version = version;
         this.updatedAt = updatedAt;
     }
 
-    static Account open(String username, String fullName, String passwordHash, Role role, long scopeLocalityId) {
+    /**
+     * A new account. {@code passwordChangeRequired} when someone else chose the password (an administrator), so that
+     * only its owner knows the password it works with.
+     */
+    static Account open(
+            String username,
+            String fullName,
+            String passwordHash,
+            Role role,
+            long scopeLocalityId,
+            boolean passwordChangeRequired) {
         if (!username.matches("[a-z0-9._-]{3,40}")) {
             throw new InvalidInputException(
                     "username",
@@ -62,6 +78,8 @@ class Account {
                 role,
                 scopeLocalityId,
                 true,
+                0,
+                passwordChangeRequired,
                 null,
                 Instant.now());
     }
@@ -76,13 +94,6 @@ class Account {
         return fullName;
     }
 
-    /** Checks a new password before it is hashed. */
-    static void requireStrongPassword(String password) {
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("password", "Mật khẩu phải có ít nhất " + MIN_PASSWORD_LENGTH + " ký tự.");
-        }
-    }
-
     void checkVersion(int expected) {
         if (version == null || version != expected) {
             throw new ConflictException(
@@ -90,13 +101,44 @@ class Account {
         }
     }
 
+    /** The owner chose a new password: their other sessions end, and no change is required any more. */
     void changePassword(String newHash) {
         this.passwordHash = newHash;
-        this.updatedAt = Instant.now();
+        this.passwordChangeRequired = false;
+        endSessions();
+    }
+
+    /** An administrator chose a temporary password: every session ends and the owner must choose their own. */
+    void resetPassword(String temporaryHash) {
+        this.passwordHash = temporaryHash;
+        this.passwordChangeRequired = true;
+        endSessions();
     }
 
     void enable(boolean enabled) {
         this.enabled = enabled;
+        if (!enabled) {
+            endSessions();
+        }
+        this.updatedAt = Instant.now();
+    }
+
+    /** A new role or scope: sessions holding the old ones end, so that no page keeps acting with them. */
+    void assign(Role role, long scopeLocalityId) {
+        if (role == this.role && scopeLocalityId == this.scopeLocalityId) {
+            return;
+        }
+        this.role = role;
+        this.scopeLocalityId = scopeLocalityId;
+        endSessions();
+    }
+
+    /**
+     * Ends every session signed in before now: each request compares its session's generation with the account's
+     * (see {@code AccountSessionFilter}).
+     */
+    private void endSessions() {
+        this.sessionGeneration++;
         this.updatedAt = Instant.now();
     }
 

@@ -1,8 +1,17 @@
 package vn.khuyenhoc.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +32,7 @@ class AccountController {
 
     private final AccountService accounts;
     private final LocalityService localities;
+    private final SecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
 
     AccountController(AccountService accounts, LocalityService localities) {
         this.accounts = accounts;
@@ -35,6 +45,8 @@ class AccountController {
             @RequestParam(required = false) @Nullable Integer page,
             Model model) {
         model.addAttribute("accounts", accounts.list(admin, PageQuery.of(page, 50)));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("scopes", scopeChoices(admin));
         return "account/list";
     }
 
@@ -83,8 +95,46 @@ class AccountController {
         return "redirect:/accounts";
     }
 
+    @PostMapping("/accounts/{id}/password")
+    String resetPassword(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser admin,
+            RedirectAttributes redirect) {
+        try {
+            String username = accounts.resetPassword(id, password, version, admin);
+            redirect.addFlashAttribute(
+                    "message",
+                    "Đã đặt mật khẩu tạm cho " + username
+                            + ": các phiên đang mở của tài khoản đã kết thúc, lần đăng nhập tới phải đổi mật khẩu.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/accounts";
+    }
+
+    @PostMapping("/accounts/{id}/assignment")
+    String assign(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String scopeCode,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser admin,
+            RedirectAttributes redirect) {
+        try {
+            accounts.assign(id, role, scopeCode, version, admin);
+            redirect.addFlashAttribute(
+                    "message", "Đã đổi vai trò, phạm vi: các phiên đang mở của tài khoản đã kết thúc.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/accounts";
+    }
+
     @GetMapping("/account/password")
-    String passwordForm() {
+    String passwordForm(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("required", accounts.passwordChangeRequired(user));
         return "account/password";
     }
 
@@ -94,22 +144,51 @@ class AccountController {
             @RequestParam(defaultValue = "") String next,
             @RequestParam(defaultValue = "") String confirm,
             @AuthenticationPrincipal SignedInUser user,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         try {
             if (!next.equals(confirm)) {
                 throw new InvalidInputException("confirm", "Hai lần nhập mật khẩu mới không khớp.");
             }
-            accounts.changeOwnPassword(user, current, next);
-            redirect.addFlashAttribute("message", "Đã đổi mật khẩu.");
+            HttpSession session = request.getSession(false);
+            accounts.changeOwnPassword(user, current, next, session == null ? null : session.getId());
+            keepSignedIn(request, response);
+            redirect.addFlashAttribute("message", "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.");
             return "redirect:/";
         } catch (InvalidInputException e) {
+            model.addAttribute("required", accounts.passwordChangeRequired(user));
             model.addAttribute("problems", e.problems());
             return "account/password";
         }
     }
 
+    /**
+     * The session the password was changed from goes on: it takes the account's new session generation, under a new
+     * session id.
+     */
+    private void keepSignedIn(HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || request.getSession(false) == null) {
+            return;
+        }
+        SignedInUser fresh = accounts.loadUserByUsername(current.getName());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        request.changeSessionId();
+        sessionContexts.saveContext(context, request, response);
+    }
+
     private void fillForm(SignedInUser admin, Model model, AccountService.NewAccount form) {
+        model.addAttribute("form", form);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("scopes", scopeChoices(admin));
+    }
+
+    private List<LocalityView> scopeChoices(SignedInUser admin) {
         LocalityView scope = localities.get(admin.scopeCode(), admin);
         List<LocalityView> choices = new java.util.ArrayList<>();
         choices.add(scope);
@@ -118,8 +197,6 @@ class AccountController {
                     .children(scope.code(), admin, false, new PageQuery(0, PageQuery.MAX_SIZE))
                     .items());
         }
-        model.addAttribute("form", form);
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("scopes", choices);
+        return choices;
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the very first start, opens the province administrator {@code admin} with the password from
- * {@code KHUYENHOC_ADMIN_PASSWORD}, or a random one written once to the log.
+ * {@code KHUYENHOC_ADMIN_PASSWORD}, or a random one written once to the log, which must be changed at the first sign-in
+ * (anyone who reads the log knows it).
  */
 @Component
 @Order(20)
@@ -37,13 +38,13 @@ class FirstAdministrator implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         boolean generated = configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
-        if (!accounts.openFirstAdministrator(provinceCode, password)) {
+        if (!accounts.openFirstAdministrator(provinceCode, password, generated)) {
             return;
         }
         if (generated) {
             log.warn(
                     "\n\n    Tài khoản quản trị đầu tiên / first administrator:  admin  /  {}\n"
-                            + "    Mật khẩu này chỉ in một lần: hãy đổi nó sau khi đăng nhập.\n",
+                            + "    Mật khẩu này chỉ in một lần: lần đăng nhập đầu tiên sẽ yêu cầu đổi mật khẩu.\n",
                     password);
         } else {
             log.info("First administrator 'admin' opened with the password from KHUYENHOC_ADMIN_PASSWORD.");

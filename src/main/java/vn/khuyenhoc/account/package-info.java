@@ -1,4 +1,7 @@
-/** Accounts: sign-in, roles, and the scope (a locality subtree) every account is bound to. */
+/**
+ * Accounts: sign-in (throttled), password rules, sessions that follow their account, roles, and the scope (a locality
+ * subtree) every account is bound to.
+ */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "audit", "locality"})
 package vn.khuyenhoc.account;

@@ -38,7 +38,8 @@ class VillageImportController {
         this.localities = localities;
     }
 
-    record PendingUpload(String token, String fileName, byte[] content) {}
+    /** Kept in the session, which is stored in the database: so serializable. */
+    record PendingUpload(String token, String fileName, byte[] content) implements java.io.Serializable {}
 
     @GetMapping("/villages/import")
     String form(@AuthenticationPrincipal SignedInUser user) {

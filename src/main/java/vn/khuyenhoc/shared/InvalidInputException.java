@@ -25,5 +25,6 @@ public class InvalidInputException extends RuntimeException {
         return problems;
     }
 
-    public record FieldProblem(String field, String message) {}
+    /** Serializable: flash attributes carry problems across a redirect in the session, which is stored in the database. */
+    public record FieldProblem(String field, String message) implements java.io.Serializable {}
 }

@@ -9,6 +9,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The person behind a request: their role and their scope, the locality subtree every query they make is filtered
  * by. {@code scopePath} is that locality's materialised path; a record is in scope when its path starts with it.
+ * {@code sessionGeneration} is the account's when it signed in: a session of an older generation has been ended.
  */
 public record SignedInUser(
         long accountId,
@@ -19,7 +20,9 @@ public record SignedInUser(
         String scopeCode,
         String scopeName,
         String scopePath,
-        boolean enabled)
+        boolean enabled,
+        int sessionGeneration,
+        boolean passwordChangeRequired)
         implements UserDetails {
 
     public boolean is(Role... roles) {

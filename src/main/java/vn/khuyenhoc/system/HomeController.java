@@ -1,9 +1,11 @@
 package vn.khuyenhoc.system;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.SignedInUser;
 
@@ -23,8 +25,12 @@ class HomeController {
         return "home";
     }
 
+    /** {@code ?locked=N}: the sign-in failed because the name is locked for N more minutes. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) @Nullable String locked, Model model) {
+        if (locked != null) {
+            model.addAttribute("lockedMinutes", locked.matches("[0-9]{1,3}") ? Integer.parseInt(locked) : 15);
+        }
         return "login";
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -13,12 +14,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import vn.khuyenhoc.account.AccountSignIn;
+import vn.khuyenhoc.account.PasswordChangeRequiredException;
+import vn.khuyenhoc.account.SignInLockedException;
 
 /**
  * Two doors: the API takes HTTP Basic and answers 401/403 as problem details; the pages use the sign-in form, a
- * session that expires and CSRF tokens on every form.
+ * session that expires and CSRF tokens on every form. Both sign in through {@link AccountSignIn} (throttled: 429 on
+ * the API, a message on the form) and check on each request that the session still follows its account.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -31,14 +37,21 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountSignIn signIn) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(signIn))
+                .addFilterBefore(signIn.sessionCheck(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.realmName("Khuyen Hoc So")
                         .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof SignInLockedException locked) {
+                                response.setHeader("Retry-After", String.valueOf(locked.retryAfterSeconds()));
+                                problem(response, 429, "Tạm khóa đăng nhập", locked.getMessage());
+                                return;
+                            }
                             // the account could not be read: the database is down or busy, not the password wrong
                             var failure = Failure.of(e.getCause());
                             if (e instanceof InternalAuthenticationServiceException && failure.isPresent()) {
@@ -47,8 +60,13 @@ class SecurityConfiguration {
                             }
                             problem(response, 401, "Chưa đăng nhập", "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).");
                         }))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-                        problem(response, 403, "Không có quyền", "Tài khoản của bạn không được làm việc này.")))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    if (e instanceof PasswordChangeRequiredException) {
+                        problem(response, 403, "Cần đổi mật khẩu", e.getMessage());
+                    } else {
+                        problem(response, 403, "Không có quyền", "Tài khoản của bạn không được làm việc này.");
+                    }
+                }))
                 .headers(SecurityConfiguration::headers)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()); // no cookies on this door, so no cross-site request to forge
@@ -57,8 +75,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+    SecurityFilterChain pages(HttpSecurity http, AccountSignIn signIn) throws Exception {
+        http.authenticationManager(new ProviderManager(signIn))
+                .addFilterBefore(signIn.sessionCheck(), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/css/**",
                                 "/js/**",
@@ -76,8 +96,17 @@ class SecurityConfiguration {
                         .hasRole("PROVINCE_ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/dashboard").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/dashboard")
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof SignInLockedException locked
+                                        ? "/login?locked=" + locked.retryAfterMinutes()
+                                        : e instanceof InternalAuthenticationServiceException
+                                                        && Failure.of(e.getCause())
+                                                                .isPresent()
+                                                ? "/login?unavailable"
+                                                : "/login?error")))
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::headers)
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"));

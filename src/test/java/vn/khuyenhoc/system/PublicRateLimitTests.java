@@ -1,0 +1,118 @@
+package vn.khuyenhoc.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** The per-address limit of the public look-ups, with a small limit and a clock the test moves. */
+class PublicRateLimitTests {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T10:00:05Z"));
+    private final PublicRateLimit limit = new PublicRateLimit(60, 100, clock);
+
+    @Test
+    void theSixtyFirstVerificationInAMinuteIsRefusedWithRetryAfter() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            assertThat(send("/verify/KH-0001", "203.0.113.7", "text/html").getStatus())
+                    .isEqualTo(200);
+        }
+
+        MockHttpServletResponse refused = send("/verify/KH-0001", "203.0.113.7", "text/html");
+
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("55");
+        assertThat(refused.getContentType()).startsWith("text/html");
+        assertThat(refused.getContentAsString()).contains("Quá nhiều yêu cầu").contains("thử lại sau 55 giây");
+    }
+
+    @Test
+    void theApiAndOpenDataAnswerAProblemDetail() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            send("/api/v1/public/indicators", "203.0.113.8", "application/json");
+        }
+
+        MockHttpServletResponse api = send("/api/v1/public/indicators", "203.0.113.8", "application/json");
+        MockHttpServletResponse csv = send("/public/indicators.csv", "203.0.113.8", "*/*");
+
+        assertThat(api.getStatus()).isEqualTo(429);
+        assertThat(api.getContentType()).startsWith("application/problem+json");
+        assertThat(api.getContentAsString()).contains("\"status\":429").contains("tối đa 60 mỗi phút");
+        assertThat(csv.getStatus()).isEqualTo(429);
+        assertThat(csv.getContentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void eachAddressHasItsOwnCountAndANewMinuteStartsAgain() throws Exception {
+        for (int i = 0; i < 61; i++) {
+            send("/public/statistics", "198.51.100.1", "text/html");
+        }
+
+        assertThat(send("/public/statistics", "198.51.100.2", "text/html").getStatus())
+                .isEqualTo(200);
+        clock.advance(Duration.ofSeconds(55));
+        assertThat(send("/public/statistics", "198.51.100.1", "text/html").getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void pagesThatNeedASignInAreNotCounted() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            assertThat(send("/families", "198.51.100.3", "text/html").getStatus())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void manyAddressesShareOneCountInsteadOfGrowingTheMap() {
+        for (int i = 0; i < 1_000; i++) {
+            limit.retryAfterSeconds("10.0." + (i / 250) + "." + (i % 250));
+        }
+
+        assertThat(limit.trackedAddresses()).isLessThanOrEqualTo(101);
+        assertThat(limit.retryAfterSeconds("10.9.9.9")).isPositive();
+    }
+
+    private MockHttpServletResponse send(String uri, String address, String accept) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+        request.setRemoteAddr(address);
+        request.addHeader("Accept", accept);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        limit.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
