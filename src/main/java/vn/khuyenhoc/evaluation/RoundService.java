@@ -138,9 +138,7 @@ class RoundService {
      */
     @Transactional
     void setAuthority(RoundRepository.AuthorityRow row, SignedInUser user) {
-        if (!user.canManageAccounts()) {
-            throw new AccessDeniedException("Chỉ quản trị cấp tỉnh đổi được thẩm quyền công nhận.");
-        }
+        user.requireProvinceAdministrator();
         if (!row.title().has(row.level())) {
             throw new InvalidInputException(
                     "level",

@@ -56,6 +56,27 @@ public record SignedInUser(
         return is(Role.PROVINCE_ADMIN);
     }
 
+    /** Bound to the province itself: its path is the root of the map, with no parent. */
+    public boolean isProvinceWide() {
+        return !scopePath.contains(".");
+    }
+
+    /**
+     * Settings that apply to every commune (the plans' targets, criteria sets, recognising authorities, the list of
+     * policy documents) are changed only by a province administrator whose scope is the whole province: one bound
+     * to a commune administers that commune, not the rules the other communes are measured by.
+     */
+    public boolean canChangeProvinceSettings() {
+        return is(Role.PROVINCE_ADMIN) && isProvinceWide();
+    }
+
+    public void requireProvinceAdministrator() {
+        if (!canChangeProvinceSettings()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Chỉ quản trị cấp tỉnh (phạm vi toàn tỉnh) được thay đổi thiết lập chung của tỉnh.");
+        }
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));

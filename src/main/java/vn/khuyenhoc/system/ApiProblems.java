@@ -37,11 +37,15 @@ class ApiProblems {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        // our own refusals say in Vietnamese who may do it; Spring Security's own say "Access Denied"
-        String detail = e.getMessage() == null || e.getMessage().startsWith("Access Denied")
+        return problem(HttpStatus.FORBIDDEN, "Không có quyền", forbiddenDetail(e));
+    }
+
+    /** Our own refusals say in Vietnamese who may do it; Spring Security's own say "Access Denied" in English. */
+    static String forbiddenDetail(AccessDeniedException e) {
+        String message = e.getMessage();
+        return message == null || message.chars().allMatch(c -> c < 128)
                 ? "Tài khoản của bạn không được làm việc này."
-                : e.getMessage();
-        return problem(HttpStatus.FORBIDDEN, "Không có quyền", detail);
+                : message;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

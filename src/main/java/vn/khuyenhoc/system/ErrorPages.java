@@ -25,9 +25,8 @@ class ErrorPages {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String forbidden(HttpServletResponse response, Model model) {
-        return page(
-                response, model, HttpStatus.FORBIDDEN, "Không có quyền", "Tài khoản của bạn không được làm việc này.");
+    String forbidden(AccessDeniedException e, HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.FORBIDDEN, "Không có quyền", ApiProblems.forbiddenDetail(e));
     }
 
     @ExceptionHandler(ConflictException.class)
