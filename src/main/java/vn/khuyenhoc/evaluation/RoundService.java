@@ -66,6 +66,9 @@ class RoundService {
             @Nullable String locality,
             SignedInUser user,
             PageQuery page) {
+        if (year != null) {
+            ProgrammeYear.check(year, "year");
+        }
         return rounds.search(title, year, localities.subtreePath(locality, user), user.scopePath(), page);
     }
 

@@ -7,8 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
@@ -16,7 +19,8 @@ import vn.khuyenhoc.shared.NotFoundException;
 
 /** Errors on pages: a Vietnamese page with the right status; the API has its own problem details. */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+// after ApiProblems (a @RestController is a @Controller too), before Spring Boot's problem details for pages
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ErrorPages {
 
     @ExceptionHandler(NotFoundException.class)
@@ -37,6 +41,21 @@ class ErrorPages {
     @ExceptionHandler(InvalidInputException.class)
     String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
         return page(response, model, HttpStatus.BAD_REQUEST, "Dữ liệu không hợp lệ", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String mismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+        return invalid(ApiProblems.mismatchedParameter(e), response, model);
+    }
+
+    @ExceptionHandler(BindException.class)
+    String unbound(BindException e, HttpServletResponse response, Model model) {
+        return invalid(ApiProblems.unboundInput(e), response, model);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    String missing(MissingServletRequestParameterException e, HttpServletResponse response, Model model) {
+        return invalid(ApiProblems.missingParameter(e.getParameterName()), response, model);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
