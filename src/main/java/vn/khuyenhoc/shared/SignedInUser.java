@@ -52,6 +52,14 @@ public record SignedInUser(
         return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER);
     }
 
+    /**
+     * Households' phone numbers are personal data (Nghị định 13/2023/NĐ-CP): only the roles that contact households
+     * see them, not viewers nor the decision office.
+     */
+    public boolean canSeePhones() {
+        return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER, Role.DATA_CLERK);
+    }
+
     public boolean canManageAccounts() {
         return is(Role.PROVINCE_ADMIN);
     }

@@ -209,6 +209,68 @@ class BadInputTests {
         }
     }
 
+    @Test
+    void phonesAreShownOnlyToTheRolesThatContactHouseholds() throws Exception {
+        String village = village("22207");
+        String phone = "09" + String.valueOf(System.nanoTime()).substring(0, 8);
+        MvcTestResult created = postFamily("{\"villageCode\":\"" + village + "\",\"headName\":\"Hồ Văn "
+                + UUID.randomUUID().toString().substring(0, 6) + "\",\"members\":1,\"adults\":1,"
+                + "\"schoolAgeChildren\":0,\"phone\":\"" + phone + "\"}");
+        Number id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+
+        for (Role role : new Role[] {Role.VIEWER, Role.DECISION_OFFICE}) {
+            SignedInUser reader = accounts.open(role, "22207");
+            assertThat(mvc.get().uri("/api/v1/families/" + id).with(user(reader)))
+                    .as(role.name())
+                    .bodyJson()
+                    .extractingPath("$.phone")
+                    .isNull();
+            assertThat(mvc.get().uri("/api/v1/families?locality=" + village).with(user(reader)))
+                    .bodyText()
+                    .doesNotContain(phone);
+            assertThat(mvc.get().uri("/families/" + id).with(user(reader)))
+                    .hasStatusOk()
+                    .bodyText()
+                    .doesNotContain(phone);
+            assertThat(mvc.get()
+                            .uri("/families/export?format=csv&locality=" + village)
+                            .with(user(reader)))
+                    .hasStatusOk()
+                    .bodyText()
+                    .doesNotContain(phone)
+                    .doesNotContain("Điện thoại");
+        }
+        // the decision office edits the household without seeing its phone: the phone stays
+        String shown = mvc.get()
+                .uri("/api/v1/families/" + id)
+                .with(user(accounts.open(Role.DECISION_OFFICE, "22207")))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(mvc.put()
+                        .uri("/api/v1/families/" + id)
+                        .with(user(accounts.open(Role.DECISION_OFFICE, "22207")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(shown.replace("\"members\":1", "\"members\":2")
+                                .replace("\"adults\":1", "\"adults\":2")))
+                .hasStatusOk();
+        assertThat(jdbc.sql("select phone from families where id = :id")
+                        .param("id", id.longValue())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(phone);
+        SignedInUser clerk = accounts.open(Role.DATA_CLERK, "22207");
+        assertThat(mvc.get().uri("/api/v1/families/" + id).with(user(clerk)))
+                .bodyJson()
+                .extractingPath("$.phone")
+                .isEqualTo(phone);
+        assertThat(mvc.get()
+                        .uri("/families/export?format=csv&locality=" + village)
+                        .with(user(clerk)))
+                .bodyText()
+                .contains(phone);
+    }
+
     private MvcTestResult postFamily(String json) {
         return mvc.post()
                 .uri("/api/v1/families")
