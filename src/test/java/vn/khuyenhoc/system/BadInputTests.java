@@ -186,6 +186,12 @@ class BadInputTests {
                 .hasStatus(400);
         assertThat(mvc.get().uri("/organizations?kind=truong-hoc-khong-co").with(user(accounts.admin())))
                 .hasStatus(400);
+        assertThat(mvc.get().uri("/dashboard?indicator=nope").with(user(accounts.admin())))
+                .hasStatus(400)
+                .bodyText()
+                .contains("Tham số “indicator”");
+        assertThat(mvc.get().uri("/coverage?gap=nope").with(user(accounts.admin())))
+                .hasStatus(400);
         assertThat(mvc.get().uri("/families?status=closed").with(user(accounts.admin())))
                 .hasStatusOk();
     }
