@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.json.JsonMapper;
 import vn.khuyenhoc.IntegrationTest;
 import vn.khuyenhoc.TestAccounts;
 import vn.khuyenhoc.shared.Role;
@@ -38,6 +39,9 @@ class BadInputTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JsonMapper json;
+
     @LocalServerPort
     int port;
 
@@ -56,6 +60,12 @@ class BadInputTests {
                         .query(String.class)
                         .single())
                 .isEqualTo(name + "|Số 1");
+    }
+
+    @Test
+    void everyJsonStringLosesItsControlCharactersButKeepsItsLines() {
+        assertThat(json.readValue("\"Dòng 1\\u0000\\r\\nDòng\\u001b 2\"", String.class))
+                .isEqualTo("Dòng 1\r\nDòng 2");
     }
 
     @Test
