@@ -57,7 +57,8 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
             String detail = status == 400
                     ? "Yêu cầu không hợp lệ: địa chỉ hoặc phần đầu yêu cầu quá dài hay sai định dạng."
                     : status == 413 ? "Yêu cầu quá lớn." : "Máy chủ không xử lý được yêu cầu này (mã " + status + ").";
-            String uri = request.getDecodedRequestURI();
+            // the raw path, as far as Tomcat read it: unknown when the request line itself was too long
+            String uri = request.getCoyoteRequest().requestURI().toString();
             boolean api = uri != null && uri.startsWith("/api/");
             try {
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());

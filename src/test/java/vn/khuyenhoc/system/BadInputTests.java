@@ -167,6 +167,16 @@ class BadInputTests {
         assertThat(api.body()).contains("Yêu cầu không hợp lệ").doesNotContain("Apache Tomcat");
         assertThat(api.body().length()).isLessThan(500);
 
+        HttpResponse<String> headers = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/public/indicators"))
+                        .header("X-Padding", "x".repeat(40_000))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(headers.statusCode()).isEqualTo(400);
+        assertThat(headers.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(headers.body()).contains("Yêu cầu không hợp lệ");
+
         HttpResponse<String> page = client.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/statistics?q=" + q))
                         .build(),
