@@ -104,6 +104,11 @@ class BadInputTests {
                 .extractingPath("$.detail")
                 .asString()
                 .contains("“page”");
+        assertThat(mvc.get().uri("/api/v1/members?chapter=abc").with(user(accounts.admin())))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("chapter");
         assertThat(mvc.get().uri("/rounds?year=abc").with(user(accounts.admin())))
                 .hasStatus(400)
                 .bodyText()
