@@ -56,8 +56,7 @@ class ChapterController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        chosen.attach(response, "chi-hoi-khuyen-hoc");
-        chapters.export(search, user, chosen, response.getOutputStream());
+        chapters.export(search, user, chosen, chosen.download(response, "chi-hoi-khuyen-hoc"));
     }
 
     @GetMapping("/chapters/import")

@@ -77,6 +77,7 @@ public class ChapterService {
 
     @Transactional(readOnly = true)
     void export(ChapterSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
+        String within = localities.subtreePath(search.locality(), user); // before the first byte
         try (TableWriter writer = new TableWriter(
                 format,
                 out,
@@ -95,7 +96,7 @@ public class ChapterService {
             queries.each(
                     search,
                     user.scopePath(),
-                    localities.subtreePath(search.locality(), user),
+                    within,
                     c -> writer.row(java.util.Arrays.asList(
                             c.id(),
                             c.name(),

@@ -60,8 +60,7 @@ class ClanController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        chosen.attach(response, "dong-ho");
-        clans.export(search, user, chosen, response.getOutputStream());
+        clans.export(search, user, chosen, chosen.download(response, "dong-ho"));
     }
 
     @GetMapping("/clans/{id}")

@@ -67,11 +67,12 @@ public class ClanService {
 
     @Transactional(readOnly = true)
     void export(ClanSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
+        String within = localities.subtreePath(search.locality(), user); // before the first byte
         try (TableWriter writer = new TableWriter(format, out, "Dòng họ, cơ sở tôn giáo", EXPORT_HEADERS)) {
             queries.each(
                     search,
                     user.scopePath(),
-                    localities.subtreePath(search.locality(), user),
+                    within,
                     g -> writer.row(Arrays.asList(
                             g.id(),
                             g.name(),

@@ -3,7 +3,6 @@ package vn.khuyenhoc.criteria;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -11,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.NotFoundException;
-import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /** Criteria sets: read by everyone signed in; drafted, issued, retired, cloned and imported by a province administrator. */
@@ -67,7 +65,7 @@ public class CriteriaService {
 
     @Transactional
     CriteriaSet revise(long id, CriteriaSet content, int lockVersion, SignedInUser user) {
-        requireAdmin(user);
+        user.requireProvinceAdministrator();
         CriteriaSet before = get(id);
         CriteriaSet saved = sets.update(before.revise(content, lockVersion));
         audit.recordChange("UPDATE", ENTITY, String.valueOf(id), before, saved, null);
@@ -76,7 +74,7 @@ public class CriteriaService {
 
     @Transactional
     CriteriaSet publish(long id, SignedInUser user) {
-        requireAdmin(user);
+        user.requireProvinceAdministrator();
         CriteriaSet before = get(id);
         CriteriaSet saved = sets.update(before.publish());
         audit.recordChange("PUBLISH", ENTITY, String.valueOf(id), before.status(), saved.status(), null);
@@ -85,7 +83,7 @@ public class CriteriaService {
 
     @Transactional
     CriteriaSet retire(long id, SignedInUser user) {
-        requireAdmin(user);
+        user.requireProvinceAdministrator();
         CriteriaSet before = get(id);
         CriteriaSet saved = sets.update(before.retire());
         audit.recordChange("RETIRE", ENTITY, String.valueOf(id), before.status(), saved.status(), null);
@@ -95,7 +93,7 @@ public class CriteriaService {
     /** A new draft edition with the content of set {@code id}. */
     @Transactional
     CriteriaSet cloneAsDraft(long id, SignedInUser user) {
-        requireAdmin(user);
+        user.requireProvinceAdministrator();
         CriteriaSet source = get(id);
         CriteriaSet saved = sets.insert(source.cloneAs(sets.nextEdition(source.title(), source.level())));
         audit.recordChange("CLONE", ENTITY, String.valueOf(saved.id()), null, saved, null);
@@ -122,7 +120,7 @@ public class CriteriaService {
     /** Reads a set exported here or written by hand; it becomes the next draft edition of its title and level. */
     @Transactional
     CriteriaSet importFile(byte[] content, SignedInUser user) {
-        requireAdmin(user);
+        user.requireProvinceAdministrator();
         CriteriaSetFile file;
         try {
             file = json.readValue(content, CriteriaSetFile.class);
@@ -187,11 +185,5 @@ public class CriteriaService {
 
     private static String firstLine(@Nullable String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
-    }
-
-    private static void requireAdmin(SignedInUser user) {
-        if (!user.is(Role.PROVINCE_ADMIN)) {
-            throw new AccessDeniedException("Chỉ quản trị cấp tỉnh được soạn và ban hành bộ tiêu chí.");
-        }
     }
 }

@@ -63,6 +63,7 @@ class CriteriaSetApiController {
     @PostMapping(path = "/api/v1/criteria-sets", consumes = "multipart/form-data")
     ResponseEntity<CriteriaSet> importFile(
             @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedInUser user) throws IOException {
+        user.requireProvinceAdministrator(); // before reading the file
         CriteriaSet draft = criteria.importFile(CriteriaSetController.read(file), user);
         return ResponseEntity.created(URI.create("/api/v1/criteria-sets/" + draft.id()))
                 .body(draft);

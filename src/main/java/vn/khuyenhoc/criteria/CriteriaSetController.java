@@ -48,7 +48,8 @@ class CriteriaSetController {
     }
 
     @GetMapping("/criteria-sets/{id}/edit")
-    String editForm(@PathVariable long id, Model model) {
+    String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+        user.requireProvinceAdministrator();
         CriteriaSet set = criteria.get(id);
         return form(model, set, CriteriaSetForm.of(set), List.of());
     }
@@ -127,7 +128,8 @@ class CriteriaSetController {
     }
 
     @GetMapping("/criteria-sets/import")
-    String importForm() {
+    String importForm(@AuthenticationPrincipal SignedInUser user) {
+        user.requireProvinceAdministrator();
         return "criteria/import";
     }
 
@@ -138,6 +140,7 @@ class CriteriaSetController {
             Model model,
             RedirectAttributes redirect)
             throws IOException {
+        user.requireProvinceAdministrator(); // before reading the file
         try {
             CriteriaSet draft = criteria.importFile(read(file), user);
             redirect.addFlashAttribute("message", "Đã nhập thành bản nháp lần " + draft.version() + ".");

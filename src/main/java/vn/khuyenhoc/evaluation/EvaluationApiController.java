@@ -24,6 +24,7 @@ import vn.khuyenhoc.criteria.TitleLevel;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /** The recognition cycle as JSON under /api/v1: rounds, registrations, assessments, evidence, decisions, rates. */
@@ -193,7 +194,7 @@ class EvaluationApiController {
         return figures.funnel(
                 title,
                 level == null ? title.defaultLevel() : level,
-                year,
+                ProgrammeYear.check(year, "year"),
                 null,
                 rounds.within(locality, user),
                 LocalDate.now());
@@ -338,7 +339,7 @@ class EvaluationApiController {
             @RequestParam(required = false) @Nullable String locality,
             @RequestParam(required = false) @Nullable Integer year,
             @AuthenticationPrincipal SignedInUser user) {
-        return figures.rates(vn.khuyenhoc.shared.ProgrammeYear.check(year, "year"), rounds.within(locality, user));
+        return figures.rates(ProgrammeYear.check(year, "year"), rounds.within(locality, user));
     }
 
     private DecisionView view(Decision d) {

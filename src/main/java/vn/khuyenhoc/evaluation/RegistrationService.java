@@ -24,6 +24,7 @@ import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.RegistryFilter;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
 import vn.khuyenhoc.shared.VietnameseText;
@@ -104,6 +105,10 @@ class RegistrationService {
             @Nullable String q,
             @Nullable String locality,
             @Nullable Boolean overdue) {
+
+        RegistrationSearch {
+            q = RegistryFilter.searchText(q);
+        }
 
         public boolean overdueOnly() {
             return Boolean.TRUE.equals(overdue);

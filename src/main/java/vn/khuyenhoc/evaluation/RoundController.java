@@ -183,8 +183,7 @@ class RoundController {
             throws IOException {
         Round round = rounds.get(id, user);
         ExportFormat chosen = ExportFormat.of(format);
-        chosen.attach(response, "ho-so-dot-" + id);
-        registrations.export(round, search, user, chosen, response.getOutputStream());
+        registrations.export(round, search, user, chosen, chosen.download(response, "ho-so-dot-" + id));
     }
 
     @PostMapping("/rounds/{id}/deadlines")

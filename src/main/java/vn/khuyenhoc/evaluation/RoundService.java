@@ -66,6 +66,9 @@ class RoundService {
             @Nullable String locality,
             SignedInUser user,
             PageQuery page) {
+        if (year != null) {
+            ProgrammeYear.check(year, "year");
+        }
         return rounds.search(title, year, localities.subtreePath(locality, user), user.scopePath(), page);
     }
 
@@ -138,9 +141,7 @@ class RoundService {
      */
     @Transactional
     void setAuthority(RoundRepository.AuthorityRow row, SignedInUser user) {
-        if (!user.canManageAccounts()) {
-            throw new AccessDeniedException("Chỉ quản trị cấp tỉnh đổi được thẩm quyền công nhận.");
-        }
+        user.requireProvinceAdministrator();
         if (!row.title().has(row.level())) {
             throw new InvalidInputException(
                     "level",

@@ -65,8 +65,7 @@ class FamilyController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        chosen.attach(response, "ho-gia-dinh");
-        families.export(search, user, chosen, response.getOutputStream());
+        families.export(search, user, chosen, chosen.download(response, "ho-gia-dinh"));
     }
 
     @GetMapping("/families/{id}")

@@ -2,6 +2,7 @@ package vn.khuyenhoc.family;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import vn.khuyenhoc.shared.TableWriter;
 public class FamilyService {
 
     static final String ENTITY = "family";
+    static final String PHONE = "Điện thoại";
     static final List<String> EXPORT_HEADERS = List.of(
             "Mã số",
             "Họ tên chủ hộ",
@@ -32,7 +34,7 @@ public class FamilyService {
             "Số nhân khẩu",
             "Số người lớn",
             "Số trẻ trong độ tuổi đi học",
-            "Điện thoại",
+            FamilyService.PHONE,
             "Mã thôn",
             "Thôn, tổ dân phố",
             "Xã, phường",
@@ -53,6 +55,7 @@ public class FamilyService {
     @Transactional(readOnly = true)
     public FamilyView get(long id, SignedInUser user) {
         return find(id, user.scopePath())
+                .map(family -> family.shownTo(user))
                 .orElseThrow(() -> new NotFoundException("Không tìm thấy hộ gia đình số " + id + "."));
     }
 
@@ -72,30 +75,38 @@ public class FamilyService {
     Paged<FamilyView> search(FamilySearch search, SignedInUser user, PageQuery page, long countLimit) {
         String within = localities.subtreePath(search.locality(), user);
         audit.recordAccess("VIEW_LIST", ENTITY, new Access(search, page.page()), within);
-        return queries.search(search, user.scopePath(), within, page, countLimit);
+        Paged<FamilyView> found = queries.search(search, user.scopePath(), within, page, countLimit);
+        return new Paged<>(
+                found.items().stream().map(f -> f.shownTo(user)).toList(), found.total(), found.page(), found.size());
     }
 
     @Transactional
     void export(FamilySearch search, SignedInUser user, ExportFormat format, OutputStream out) {
         String within = localities.subtreePath(search.locality(), user);
         audit.recordAccess("EXPORT", ENTITY, new Access(search, -1), within);
-        try (TableWriter writer = new TableWriter(format, out, "Hộ gia đình", EXPORT_HEADERS)) {
-            queries.each(
-                    search,
-                    user.scopePath(),
-                    within,
-                    f -> writer.row(Arrays.asList(
-                            f.id(),
-                            f.headName(),
-                            f.address(),
-                            f.members(),
-                            f.adults(),
-                            f.schoolAgeChildren(),
-                            f.phone(),
-                            f.villageCode(),
-                            f.villageName(),
-                            f.communeName(),
-                            f.closedOn())));
+        boolean phones = user.canSeePhones();
+        List<String> headers = phones
+                ? EXPORT_HEADERS
+                : EXPORT_HEADERS.stream().filter(h -> !h.equals(PHONE)).toList();
+        try (TableWriter writer = new TableWriter(format, out, "Hộ gia đình", headers)) {
+            queries.each(search, user.scopePath(), within, f -> {
+                List<Object> row = new ArrayList<>(Arrays.asList(
+                        f.id(),
+                        f.headName(),
+                        f.address(),
+                        f.members(),
+                        f.adults(),
+                        f.schoolAgeChildren(),
+                        f.phone(),
+                        f.villageCode(),
+                        f.villageName(),
+                        f.communeName(),
+                        f.closedOn()));
+                if (!phones) {
+                    row.remove(EXPORT_HEADERS.indexOf(PHONE));
+                }
+                writer.row(row);
+            });
         }
     }
 
@@ -127,16 +138,17 @@ public class FamilyService {
             throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
         }
         LocalityView village = village(form, user);
+        Family family = families.findById(id).orElseThrow();
         Family.Details details = Family.Details.of(
                 form.headName(),
                 form.address(),
                 form.members(),
                 form.adults(),
                 form.schoolAgeChildren(),
-                form.phone(),
+                // a role that does not see the phone did not see it in the form either: it keeps the stored one
+                user.canSeePhones() ? form.phone() : family.snapshot().phone(),
                 village.id());
         checkDuplicates(form, details, id);
-        Family family = families.findById(id).orElseThrow();
         Family.Snapshot before = family.snapshot();
         family.edit(details, form.version());
         families.save(family);

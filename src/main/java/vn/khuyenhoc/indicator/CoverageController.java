@@ -11,8 +11,8 @@ import vn.khuyenhoc.association.HostType;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.RegistryFilter;
 import vn.khuyenhoc.shared.SignedInUser;
-import vn.khuyenhoc.shared.VietnameseText;
 
 /** The coverage page: KH 102's three figures for a locality and year, by commune, with who is missing. */
 @Controller
@@ -36,8 +36,8 @@ class CoverageController {
             Model model) {
         LocalityView place = indicators.locality(locality, user);
         int chosen = IndicatorService.year(year);
-        HostType gapType =
-                VietnameseText.choose(HostType.values(), HostType::label, gap).orElse(HostType.VILLAGE);
+        HostType chosenGap = RegistryFilter.oneOf("gap", gap, HostType.values(), HostType::label);
+        HostType gapType = chosenGap == null ? HostType.VILLAGE : chosenGap;
         model.addAttribute("place", place);
         model.addAttribute("year", chosen);
         model.addAttribute("years", ProgrammeYear.oldestFirst());

@@ -3,6 +3,7 @@ package vn.khuyenhoc.indicator;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.RegistryFilter;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /**
@@ -73,7 +75,13 @@ class DashboardController {
             current = snapshot;
         }
         IndicatorSnapshots.Snapshot latest = current;
-        IndicatorDefinition selected = IndicatorDefinition.of(indicator).orElse(IndicatorDefinition.LEARNING_FAMILY);
+        String code = RegistryFilter.oneOf(
+                "indicator",
+                indicator,
+                Arrays.stream(IndicatorDefinition.values())
+                        .map(IndicatorDefinition::code)
+                        .toList());
+        IndicatorDefinition selected = IndicatorDefinition.of(code).orElse(IndicatorDefinition.LEARNING_FAMILY);
         View view = snapshots.derived(
                 List.of("dashboard", place.code(), chosen, selected),
                 latest.computedAt(),

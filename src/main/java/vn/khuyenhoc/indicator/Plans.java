@@ -144,7 +144,7 @@ class Plans {
     /** Sets a plan's target of an indicator for a milestone year; no value removes it. */
     @Transactional
     void setTarget(String plan, String indicator, int year, @Nullable Double value, SignedInUser user) {
-        requireAdmin(user);
+        user.requireProvinceAdministrator();
         checkIndicator(indicator);
         checkYear(year);
         Plan found = all().stream()
@@ -232,9 +232,10 @@ class Plans {
                 commune.path());
     }
 
+    /** A commune's own target: a province administrator, for a commune within its scope. */
     private static void requireAdmin(SignedInUser user) {
         if (!user.canManageAccounts()) {
-            throw new AccessDeniedException("Chỉ quản trị cấp tỉnh đặt mục tiêu.");
+            throw new AccessDeniedException("Chỉ quản trị đặt mục tiêu riêng của xã.");
         }
     }
 

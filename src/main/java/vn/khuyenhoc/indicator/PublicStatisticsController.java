@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.TableWriter;
@@ -55,55 +56,74 @@ class PublicStatisticsController {
         return "indicator/public";
     }
 
-    @GetMapping(path = "/public/indicators.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<List<OpenDataRow>> json(@RequestParam(required = false) @Nullable Integer year) {
-        return ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"chi-so-khuyen-hoc" + suffix(year) + ".json\"")
-                .body(rows(year));
-    }
+    /**
+     * The open data as files: a problem detail (RFC 9457), not a page, answers a bad {@code year}, and it is checked
+     * before the first byte is written.
+     */
+    @RestController
+    static class OpenData {
 
-    @GetMapping("/public/indicators.csv")
-    void csv(@RequestParam(required = false) @Nullable Integer year, HttpServletResponse response) throws IOException {
-        ExportFormat.CSV.attach(response, "chi-so-khuyen-hoc" + suffix(year));
-        try (TableWriter writer = new TableWriter(
-                ExportFormat.CSV,
-                response.getOutputStream(),
-                "Chỉ số",
-                List.of(
-                        "year",
-                        "locality_code",
-                        "locality_name",
-                        "indicator",
-                        "numerator",
-                        "denominator",
-                        "value_percent",
-                        "registered",
-                        "value_of_registered_percent"))) {
-            for (OpenDataRow r : rows(year)) {
-                writer.row(Arrays.asList(
-                        r.year(),
-                        r.localityCode(),
-                        r.localityName(),
-                        r.indicator(),
-                        r.numerator(),
-                        r.denominator(),
-                        r.value(),
-                        r.registered(),
-                        r.valueOfRegistered()));
+        private final IndicatorSnapshots statistics;
+
+        OpenData(IndicatorSnapshots statistics) {
+            this.statistics = statistics;
+        }
+
+        @GetMapping(path = "/public/indicators.json", produces = MediaType.APPLICATION_JSON_VALUE)
+        ResponseEntity<List<OpenDataRow>> json(@RequestParam(required = false) @Nullable Integer year) {
+            List<OpenDataRow> rows = rows(year);
+            return ResponseEntity.ok()
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"chi-so-khuyen-hoc" + suffix(year) + ".json\"")
+                    .body(rows);
+        }
+
+        @GetMapping("/public/indicators.csv")
+        void csv(@RequestParam(required = false) @Nullable Integer year, HttpServletResponse response)
+                throws IOException {
+            List<OpenDataRow> rows = rows(year); // checks the year before the first byte
+            try (TableWriter writer = new TableWriter(
+                    ExportFormat.CSV,
+                    ExportFormat.CSV.download(response, "chi-so-khuyen-hoc" + suffix(year)),
+                    "Chỉ số",
+                    List.of(
+                            "year",
+                            "locality_code",
+                            "locality_name",
+                            "indicator",
+                            "numerator",
+                            "denominator",
+                            "value_percent",
+                            "registered",
+                            "value_of_registered_percent"))) {
+                for (OpenDataRow r : rows) {
+                    writer.row(Arrays.asList(
+                            r.year(),
+                            r.localityCode(),
+                            r.localityName(),
+                            r.indicator(),
+                            r.numerator(),
+                            r.denominator(),
+                            r.value(),
+                            r.registered(),
+                            r.valueOfRegistered()));
+                }
             }
         }
-    }
 
-    /** Every year of the programme when none is asked for; the province first, then its communes. */
-    private List<OpenDataRow> rows(@Nullable Integer year) {
-        List<Integer> years = year == null ? ProgrammeYear.oldestFirst() : List.of(ProgrammeYear.check(year, "year"));
-        List<OpenDataRow> rows = new ArrayList<>();
-        for (int y : years) {
-            IndicatorService.IndicatorTable table = statistics.province(y).table();
-            table.total().forEach(i -> rows.add(row(y, table.locality(), table.localityName(), i)));
-            table.communes().forEach(c -> c.indicators().forEach(i -> rows.add(row(y, c.code(), c.name(), i))));
+        /** Every year of the programme when none is asked for; the province first, then its communes. */
+        private List<OpenDataRow> rows(@Nullable Integer year) {
+            List<Integer> years =
+                    year == null ? ProgrammeYear.oldestFirst() : List.of(ProgrammeYear.check(year, "year"));
+            List<OpenDataRow> rows = new ArrayList<>();
+            for (int y : years) {
+                IndicatorService.IndicatorTable table = statistics.province(y).table();
+                table.total().forEach(i -> rows.add(row(y, table.locality(), table.localityName(), i)));
+                table.communes().forEach(c -> c.indicators().forEach(i -> rows.add(row(y, c.code(), c.name(), i))));
+            }
+            return rows;
         }
-        return rows;
     }
 
     private static OpenDataRow row(int year, String code, String name, Indicator i) {

@@ -90,8 +90,17 @@ class Locality {
         }
     }
 
+    /**
+     * Villages are renamed here; a commune's or the province's name is the official one of the administrative map
+     * (it shows on public statistics and certificates), which no account changes.
+     */
     void rename(String newName) {
         requireCurrent();
+        if (level != LocalityLevel.VILLAGE) {
+            throw new InvalidInputException(
+                    "level",
+                    "Chỉ thôn, tổ dân phố mới được đổi tên tại đây; tên xã, phường, tỉnh theo danh mục hành chính.");
+        }
         this.name = requireName(newName);
         this.updatedAt = Instant.now();
     }

@@ -131,7 +131,11 @@ class LocalityController {
     @GetMapping("/localities/{code}/edit")
     String editVillage(@PathVariable String code, @AuthenticationPrincipal SignedInUser user, Model model) {
         LocalityService.requireEditor(user);
-        model.addAttribute("locality", localities.get(code, user));
+        LocalityView locality = localities.get(code, user);
+        if (!locality.isVillage()) {
+            throw new InvalidInputException("code", "Chỉ thôn, tổ dân phố mới được đổi tên, giải thể tại đây.");
+        }
+        model.addAttribute("locality", locality);
         model.addAttribute("today", LocalDate.now());
         return "locality/village-edit";
     }

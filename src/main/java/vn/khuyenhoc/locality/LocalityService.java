@@ -16,6 +16,7 @@ import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.RegistryFilter;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.VietnameseText;
 
@@ -54,6 +55,7 @@ public class LocalityService {
 
     @Transactional(readOnly = true)
     public Paged<LocalityView> search(String text, SignedInUser user, PageQuery page) {
+        RegistryFilter.searchText(text);
         return queries.search(text, user.scopePath(), page);
     }
 

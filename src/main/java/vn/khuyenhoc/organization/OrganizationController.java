@@ -60,8 +60,7 @@ class OrganizationController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        chosen.attach(response, "co-quan-don-vi");
-        organizations.export(search, user, chosen, response.getOutputStream());
+        organizations.export(search, user, chosen, chosen.download(response, "co-quan-don-vi"));
     }
 
     @GetMapping("/organizations/{id}")

@@ -73,11 +73,12 @@ public class OrganizationService {
 
     @Transactional(readOnly = true)
     void export(OrganizationSearch search, SignedInUser user, ExportFormat format, OutputStream out) {
+        String within = localities.subtreePath(search.locality(), user); // before the first byte
         try (TableWriter writer = new TableWriter(format, out, "Cơ quan, đơn vị", EXPORT_HEADERS)) {
             queries.each(
                     search,
                     user.scopePath(),
-                    localities.subtreePath(search.locality(), user),
+                    within,
                     o -> writer.row(java.util.Arrays.asList(
                             o.id(),
                             o.name(),

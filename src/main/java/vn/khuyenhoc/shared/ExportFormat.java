@@ -1,5 +1,9 @@
 package vn.khuyenhoc.shared;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -23,12 +27,57 @@ public enum ExportFormat {
     }
 
     /** Prepares a download: content type and a file name made of {@code baseName} and this format's extension. */
-    public void attach(jakarta.servlet.http.HttpServletResponse response, String baseName) {
+    public void attach(HttpServletResponse response, String baseName) {
         response.setContentType(contentType);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + baseName + "." + extension() + "\"");
     }
 
+    /**
+     * The response's body as a download of this format: the content type and the file name are set when the first
+     * byte is written, so that an export refused before (a locality outside the scope, a bad filter) answers its
+     * error page or problem, not an attachment.
+     */
+    public OutputStream download(HttpServletResponse response, String baseName) {
+        return new OutputStream() {
+            private @Nullable OutputStream body;
+
+            private OutputStream body() throws IOException {
+                if (body == null) {
+                    attach(response, baseName);
+                    body = response.getOutputStream();
+                }
+                return body;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                body().write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                body().write(bytes, offset, length);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (body != null) {
+                    body.flush();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (body != null) {
+                    body.close();
+                }
+            }
+        };
+    }
+
+    /** XLSX unless CSV is asked for; any other name is refused naming the parameter {@code format}. */
     public static ExportFormat of(@Nullable String text) {
-        return "csv".equalsIgnoreCase(text) ? CSV : XLSX;
+        String chosen = RegistryFilter.oneOf("format", text, List.of("xlsx", "csv"));
+        return "csv".equals(chosen) ? CSV : XLSX;
     }
 }

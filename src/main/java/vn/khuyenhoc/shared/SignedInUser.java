@@ -55,8 +55,37 @@ public record SignedInUser(
         return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER);
     }
 
+    /**
+     * Households' phone numbers are personal data (Nghị định 13/2023/NĐ-CP): only the roles that contact households
+     * see them, not viewers nor the decision office.
+     */
+    public boolean canSeePhones() {
+        return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER, Role.DATA_CLERK);
+    }
+
     public boolean canManageAccounts() {
         return is(Role.PROVINCE_ADMIN);
+    }
+
+    /** Bound to the province itself: its path is the root of the map, with no parent. */
+    public boolean isProvinceWide() {
+        return !scopePath.contains(".");
+    }
+
+    /**
+     * Settings that apply to every commune (the plans' targets, criteria sets, recognising authorities, the list of
+     * policy documents) are changed only by a province administrator whose scope is the whole province: one bound
+     * to a commune administers that commune, not the rules the other communes are measured by.
+     */
+    public boolean canChangeProvinceSettings() {
+        return is(Role.PROVINCE_ADMIN) && isProvinceWide();
+    }
+
+    public void requireProvinceAdministrator() {
+        if (!canChangeProvinceSettings()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Chỉ quản trị cấp tỉnh (phạm vi toàn tỉnh) được thay đổi thiết lập chung của tỉnh.");
+        }
     }
 
     @Override

@@ -11,18 +11,32 @@ import org.jspecify.annotations.Nullable;
 public final class VietnameseText {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** C0 and C1 control characters but tab and line breaks. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]+");
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private VietnameseText() {}
 
-    /** NFC with inner runs of white space collapsed and the ends trimmed; null stays null. */
+    /**
+     * NFC with inner runs of white space collapsed and the ends trimmed; null stays null. Control characters are
+     * removed (PostgreSQL refuses NUL in text, and none of them has a meaning in a name or a note).
+     */
     public static @Nullable String clean(@Nullable String text) {
         if (text == null) {
             return null;
         }
-        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFC))
+        return SPACES.matcher(Normalizer.normalize(withoutControls(text), Normalizer.Form.NFC))
                 .replaceAll(" ")
                 .strip();
+    }
+
+    /**
+     * The text without control characters (NUL, escape, C1 controls...), keeping tabs and line breaks: what every text
+     * typed into a form or sent as JSON is reduced to before the application sees it.
+     */
+    public static String withoutControls(String text) {
+        return CONTROLS.matcher(text).replaceAll("");
     }
 
     /** Like {@link #clean} but never null: blank input becomes the empty string. */

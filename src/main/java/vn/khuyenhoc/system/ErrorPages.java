@@ -10,8 +10,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
@@ -19,7 +22,8 @@ import vn.khuyenhoc.shared.NotFoundException;
 
 /** Errors on pages: a Vietnamese page with the right status; the API has its own problem details. */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+// after ApiProblems (a @RestController is a @Controller too), before Spring Boot's problem details for pages
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ErrorPages {
 
     @ExceptionHandler(NotFoundException.class)
@@ -28,9 +32,8 @@ class ErrorPages {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String forbidden(HttpServletResponse response, Model model) {
-        return page(
-                response, model, HttpStatus.FORBIDDEN, "Không có quyền", "Tài khoản của bạn không được làm việc này.");
+    String forbidden(AccessDeniedException e, HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.FORBIDDEN, "Không có quyền", ApiProblems.forbiddenDetail(e));
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -41,6 +44,21 @@ class ErrorPages {
     @ExceptionHandler(InvalidInputException.class)
     String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
         return page(response, model, HttpStatus.BAD_REQUEST, "Dữ liệu không hợp lệ", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String mismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+        return invalid(ApiProblems.mismatchedParameter(e), response, model);
+    }
+
+    @ExceptionHandler(BindException.class)
+    String unbound(BindException e, HttpServletResponse response, Model model) {
+        return invalid(ApiProblems.unboundInput(e), response, model);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    String missing(MissingServletRequestParameterException e, HttpServletResponse response, Model model) {
+        return invalid(ApiProblems.missingParameter(e.getParameterName()), response, model);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -61,6 +61,33 @@ class LocalityPagesTests {
     }
 
     @Test
+    void anOfficerRenamesAVillageOfItsCommuneButNotTheCommuneItself() {
+        SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "24193");
+        LocalityView commune = localities.get("24193", officer);
+
+        assertThat(mvc.post()
+                        .uri("/localities/24193/rename")
+                        .param("name", "Xã Tự Đổi Tên")
+                        .param("version", String.valueOf(commune.version()))
+                        .with(user(officer))
+                        .with(csrf()))
+                .bodyText()
+                .contains("Chỉ thôn, tổ dân phố mới được đổi tên");
+        assertThat(localities.get("24193", officer).name()).isEqualTo(commune.name());
+        assertThat(mvc.get().uri("/localities/24193/edit").with(user(officer))).hasStatus(400);
+
+        LocalityView village = newVillage("24193");
+        assertThat(mvc.post()
+                        .uri("/localities/" + village.code() + "/rename")
+                        .param("name", village.name() + " Mới")
+                        .param("version", String.valueOf(village.version()))
+                        .with(user(officer))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(localities.get(village.code(), officer).name()).isEqualTo(village.name() + " Mới");
+    }
+
+    @Test
     void searchWorksWithoutDiacriticsOnThePage() {
         assertThat(mvc.get().uri("/localities/search").param("q", "ea sup").with(user(accounts.admin())))
                 .hasStatusOk()

@@ -28,6 +28,19 @@ class VietnameseTextTests {
     }
 
     @Test
+    void cleanRemovesControlCharactersAndTurnsTabsAndNewlinesIntoSpaces() {
+        assertThat(VietnameseText.clean("Nguy\u0000ễn\u0007 Văn\u009F A")).isEqualTo("Nguyễn Văn A");
+        assertThat(VietnameseText.clean("Thôn\t1\r\nBuôn\u000B 2\f")).isEqualTo("Thôn 1 Buôn 2");
+        assertThat(VietnameseText.clean("\u0000\u001B")).isEmpty();
+    }
+
+    @Test
+    void withoutControlsKeepsLineBreaksOfNotes() {
+        assertThat(VietnameseText.withoutControls("Dòng 1\r\n\tDòng\u0000 2\u0085"))
+                .isEqualTo("Dòng 1\r\n\tDòng 2");
+    }
+
+    @Test
     void cleanKeepsNullAndCleanOrEmptyDoesNot() {
         assertThat(VietnameseText.clean(null)).isNull();
         assertThat(VietnameseText.cleanOrEmpty(null)).isEmpty();

@@ -142,8 +142,7 @@ class MemberController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        chosen.attach(response, "hoi-vien");
-        members.export(search, user, chosen, response.getOutputStream());
+        members.export(search, user, chosen, chosen.download(response, "hoi-vien"));
     }
 
     @GetMapping("/members/{id}")

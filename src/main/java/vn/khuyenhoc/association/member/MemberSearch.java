@@ -1,6 +1,8 @@
 package vn.khuyenhoc.association.member;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import vn.khuyenhoc.shared.RegistryFilter;
 
 /**
  * Filters of the roster: text (name, without diacritics), chapter, locality subtree, role, gender, age band
@@ -13,4 +15,13 @@ record MemberSearch(
         @Nullable String role,
         @Nullable String gender,
         @Nullable String age,
-        @Nullable String status) {}
+        @Nullable String status) {
+
+    MemberSearch {
+        q = RegistryFilter.searchText(q);
+        role = RegistryFilter.oneOf("role", role, List.of("MEMBER", "OFFICER"));
+        gender = RegistryFilter.oneOf("gender", gender, List.of("MALE", "FEMALE"));
+        age = RegistryFilter.oneOf("age", age, List.of("u30", "30-44", "45-59", "60+"));
+        status = RegistryFilter.oneOf("status", status, List.of("left", "all"));
+    }
+}

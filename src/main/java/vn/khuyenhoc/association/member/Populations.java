@@ -152,7 +152,7 @@ class Populations {
 
     private static void requireAdministrator(SignedInUser user) {
         if (!user.canManageAccounts()) {
-            throw new AccessDeniedException("province administrators only");
+            throw new AccessDeniedException("Chỉ quản trị nhập dân số của xã, phường.");
         }
     }
 }

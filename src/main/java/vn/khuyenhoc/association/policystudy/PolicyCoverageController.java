@@ -94,9 +94,14 @@ class PolicyCoverageController {
         StudyPeriod chosen = StudyPeriod.parse(period, Year.now().getValue());
         String within = chapter != null ? chapters.get(chapter, user).localityPath() : place.path();
         ExportFormat chosenFormat = ExportFormat.of(format);
-        chosenFormat.attach(response, onlyNotStudied ? "chua-hoc-tap-quan-triet" : "hoc-tap-quan-triet");
         studies.exportStudyStatus(
-                within, chapter, chosen, onlyNotStudied, user, chosenFormat, response.getOutputStream());
+                within,
+                chapter,
+                chosen,
+                onlyNotStudied,
+                user,
+                chosenFormat,
+                chosenFormat.download(response, onlyNotStudied ? "chua-hoc-tap-quan-triet" : "hoc-tap-quan-triet"));
     }
 
     private LocalityView place(@Nullable String code, SignedInUser user) {

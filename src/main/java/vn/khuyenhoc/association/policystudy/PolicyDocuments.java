@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
-import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.VietnameseText;
 
@@ -76,9 +75,7 @@ class PolicyDocuments {
     /** A province administrator adds a document; its code is made from its number. */
     @Transactional
     PolicyDocument add(Draft draft, SignedInUser user) {
-        if (!user.is(Role.PROVINCE_ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("province administrators only");
-        }
+        user.requireProvinceAdministrator();
         String number = VietnameseText.cleanOrEmpty(draft.number());
         String title = VietnameseText.cleanOrEmpty(draft.title());
         List<FieldProblem> problems = new ArrayList<>();

@@ -251,8 +251,7 @@ class PolicyStudyController {
             HttpServletResponse response)
             throws IOException {
         ExportFormat chosen = ExportFormat.of(format);
-        chosen.attach(response, "buoi-hoc-tap-quan-triet");
-        studies.export(search, user, chosen, response.getOutputStream());
+        studies.export(search, user, chosen, chosen.download(response, "buoi-hoc-tap-quan-triet"));
     }
 
     private String form(
