@@ -7,20 +7,33 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Text as the product stores and compares it: NFC, trimmed, and folded without diacritics for matching. */
+/**
+ * Text as the product stores and compares it: NFC, trimmed, without control characters, and folded without
+ * diacritics for matching.
+ */
 public final class VietnameseText {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * Control characters (C0 but the white space {@link #SPACES} turns into a space, DEL, C1) and a stray byte-order
+     * mark: a NUL from a CSV or JSON would make PostgreSQL refuse the text, the others are invisible.
+     */
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F-\\x9F\\uFEFF]");
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private VietnameseText() {}
 
-    /** NFC with inner runs of white space collapsed and the ends trimmed; null stays null. */
+    /**
+     * NFC with control characters removed, inner runs of white space (tabs and line breaks included) collapsed to one
+     * space and the ends trimmed; null stays null.
+     */
     public static @Nullable String clean(@Nullable String text) {
         if (text == null) {
             return null;
         }
-        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFC))
+        String visible = CONTROLS.matcher(text).replaceAll("");
+        return SPACES.matcher(Normalizer.normalize(visible, Normalizer.Form.NFC))
                 .replaceAll(" ")
                 .strip();
     }
