@@ -62,7 +62,7 @@ class ChapterController {
 
     @GetMapping("/chapters/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         return IMPORT_PAGE.show(model, null);
     }
 
@@ -73,6 +73,7 @@ class ChapterController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        user.requireImporter();
         return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 

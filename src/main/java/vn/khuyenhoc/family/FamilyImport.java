@@ -65,10 +65,10 @@ class FamilyImport {
      */
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun, boolean acceptDuplicates) {
-        user.requireWriter();
+        user.requireImporter();
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        List<TabularFile.TabularRow> rows = columns.dataRows(file);
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Integer> seen = new HashMap<>();
         List<Family.Details> checked = new ArrayList<>(rows.size());
