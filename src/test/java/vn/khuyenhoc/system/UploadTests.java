@@ -221,6 +221,55 @@ class UploadTests {
                 .containsOnly(2);
     }
 
+    @Test
+    void chapterMovementEvidenceIsCheckedByItsContentNotItsDeclaredType() throws Exception {
+        String village = village();
+        String chapter = com.jayway.jsonpath.JsonPath.read(
+                        mvc.post()
+                                .uri("/api/v1/chapters")
+                                .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"kind\":\"CHI_HOI\",\"hostType\":\"VILLAGE\",\"hostCode\":\"" + village
+                                        + "\",\"foundedOn\":\"2020-03-01\"}")
+                                .exchange()
+                                .getResponse()
+                                .getContentAsString(StandardCharsets.UTF_8),
+                        "$.id")
+                .toString();
+        int year = java.time.Year.now().getValue();
+        byte[] page = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
+
+        assertThat(movement(chapter, year, new MockMultipartFile("evidence", "bien-ban.pdf", "application/pdf", page)))
+                .hasStatus3xxRedirection()
+                .flash()
+                .containsEntry("problem", "Minh chứng phải là tệp PDF, JPEG hoặc PNG.");
+        assertThat(mvc.get()
+                        .uri("/chapters/" + chapter + "/movement/" + year + "/evidence")
+                        .with(user(accounts.admin())))
+                .hasStatus(404);
+
+        assertThat(movement(chapter, year, new MockMultipartFile("evidence", "anh.pdf", "application/pdf", png)))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get()
+                        .uri("/chapters/" + chapter + "/movement/" + year + "/evidence")
+                        .with(user(accounts.admin())))
+                .hasStatusOk()
+                .hasContentType("image/png");
+    }
+
+    private MvcTestResult movement(String chapter, int year, MockMultipartFile evidence) {
+        return mvc.post()
+                .uri("/chapters/" + chapter + "/movement")
+                .multipart()
+                .file(evidence)
+                .param("year", String.valueOf(year))
+                .param("runsMovement", "true")
+                .with(user(accounts.admin()))
+                .with(csrf())
+                .exchange();
+    }
+
     private MvcTestResult upload(String uri, String name, byte[] content, SignedInUser account) {
         return mvc.post()
                 .uri(uri)
