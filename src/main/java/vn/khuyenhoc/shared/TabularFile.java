@@ -62,11 +62,18 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public record TabularFile(String fileName, List<TabularRow> rows) {
 
+    /** Data rows: a file may have up to ten more (its header, a title above it). */
     public static final int MAX_ROWS = 200_000;
+
     public static final int MAX_COLUMNS = 100;
     public static final int MAX_CELL_LENGTH = 1_000;
-    /** Non-blank cells kept: 200,000 households of seven columns fit, while the heap they take stays near 100 MB. */
+    /** Non-blank cells kept: 200,000 households of seven columns fit, and the heap they take stays well under 100 MB. */
     public static final int MAX_CELLS = 1_500_000;
+    /**
+     * Characters kept, counting each repeated short value once: with the cell limit, what a file holds in memory stays
+     * near 100 MB at worst, while 200,000 households (about 6 million characters) fit.
+     */
+    public static final long MAX_CHARACTERS = 16_000_000;
     /** Inflated XML of the sheet: 200,000 ordinary rows are 60-100 MB. */
     static final long MAX_SHEET_BYTES = 300L * 1024 * 1024;
     /** Inflated XML of the shared strings, the styles or the workbook list, all held in memory by POI. */
@@ -516,6 +523,7 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
         private final List<TabularRow> list = new ArrayList<>();
         private final Map<String, String> common = new HashMap<>();
         private long cellCount;
+        private long characters;
 
         void add(int number, List<String> raw) {
             int last = -1;
@@ -535,10 +543,14 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
                             "Dòng " + number + ", cột " + CellReference.convertNumToColString(i) + ": ô dài "
                                     + value.length() + " ký tự, tối đa " + MAX_CELL_LENGTH + ".");
                 }
-                if (value.length() <= 16) {
-                    value = common.size() < 100_000
-                            ? common.computeIfAbsent(value, v -> v)
-                            : common.getOrDefault(value, value);
+                String kept = value.length() <= 16 ? common.get(value) : null;
+                if (kept == null) {
+                    characters += value.length();
+                    if (value.length() <= 16 && common.size() < 100_000) {
+                        common.put(value, value);
+                    }
+                } else {
+                    value = kept;
                 }
                 cells[i] = value;
                 last = i;
@@ -547,13 +559,21 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
             if (last < 0) {
                 return;
             }
-            if (list.size() >= MAX_ROWS) {
-                throw new InvalidInputException("file", "Tệp có quá " + MAX_ROWS + " dòng: hãy chia thành nhiều tệp.");
+            // the data rows, plus the header and a title or two above it
+            if (list.size() >= MAX_ROWS + 10) {
+                throw new InvalidInputException(
+                        "file", "Tệp có quá " + number(MAX_ROWS) + " dòng dữ liệu: hãy chia thành nhiều tệp.");
+            }
+            if (characters > MAX_CHARACTERS) {
+                throw new InvalidInputException(
+                        "file",
+                        "Tệp có quá " + MAX_CHARACTERS / 1_000_000 + " triệu ký tự (đến dòng " + number
+                                + "): hãy chia thành nhiều tệp hoặc bỏ các cột không cần.");
             }
             if (cellCount > MAX_CELLS) {
                 throw new InvalidInputException(
                         "file",
-                        "Tệp có quá " + MAX_CELLS + " ô có dữ liệu (đến dòng " + number
+                        "Tệp có quá " + number(MAX_CELLS) + " ô có dữ liệu (đến dòng " + number
                                 + "): hãy chia thành nhiều tệp hoặc bỏ các cột không cần.");
             }
             list.add(new TabularRow(number, List.of(java.util.Arrays.copyOf(cells, last + 1))));
@@ -568,6 +588,11 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
 
         List<TabularRow> list() {
             return list;
+        }
+
+        /** 1.500.000, as Vietnamese writes it. */
+        private static String number(long n) {
+            return String.format(Locale.forLanguageTag("vi-VN"), "%,d", n);
         }
     }
 }

@@ -32,10 +32,28 @@ public final class VietnameseText {
         if (text == null) {
             return null;
         }
+        if (plainAscii(text)) {
+            return text;
+        }
         String visible = CONTROLS.matcher(text).replaceAll("");
         return SPACES.matcher(Normalizer.normalize(visible, Normalizer.Form.NFC))
                 .replaceAll(" ")
                 .strip();
+    }
+
+    /**
+     * Printable ASCII with single inner spaces is clean already: the codes and numbers that fill most cells of an
+     * import skip the regular expressions and the normalisation.
+     */
+    private static boolean plainAscii(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c > '~' || c < ' ' || (c == ' ' && (i == 0 || i == last || text.charAt(i - 1) == ' '))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Like {@link #clean} but never null: blank input becomes the empty string. */

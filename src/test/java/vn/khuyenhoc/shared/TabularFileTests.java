@@ -178,6 +178,17 @@ class TabularFileTests {
     }
 
     @Test
+    void refusesAFileWithMoreTextThanTheLimit() {
+        String row = "a".repeat(TabularFile.MAX_CELL_LENGTH) + "\n";
+        byte[] csv = row.repeat((int) (TabularFile.MAX_CHARACTERS / TabularFile.MAX_CELL_LENGTH) + 1)
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> TabularFile.read("ghi-chu.csv", csv))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("triệu ký tự");
+    }
+
+    @Test
     void refusesAnXlsBiggerThanTheLimitAskingForXlsx() {
         assertThatThrownBy(() -> TabularFile.read("ho.xls", new byte[TabularFile.MAX_XLS_BYTES + 1]))
                 .isInstanceOf(InvalidInputException.class)
