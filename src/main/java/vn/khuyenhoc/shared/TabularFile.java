@@ -119,6 +119,13 @@ public record TabularFile(String fileName, List<TabularRow> rows) {
             if (invalid != null) {
                 throw invalid;
             }
+            if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
+                // POI's own guard: a part that inflates more than a hundred times its compressed size
+                throw new InvalidInputException(
+                        "file",
+                        "Tệp “" + fileName + "” nén bất thường (giải nén ra gấp hơn 100 lần): hãy mở tệp bằng Excel"
+                                + " và lưu lại, hoặc chia thành nhiều tệp.");
+            }
             throw new InvalidInputException(
                     "file", "Không đọc được tệp “" + fileName + "”: tệp hỏng hoặc không đúng định dạng.");
         }

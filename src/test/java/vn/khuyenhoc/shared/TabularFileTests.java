@@ -189,6 +189,79 @@ class TabularFileTests {
     }
 
     @Test
+    void refusesAWorkbookWhoseXmlRunsOnWithoutACellEnding() throws IOException {
+        byte[] xlsx = workbook(new XSSFWorkbook(), sheet -> {
+            sheet.createRow(0).createCell(0).setCellValue("Tên");
+            sheet.createRow(1).createCell(0).setCellValue("An");
+        });
+        // 3 MB of mixed white space inside the sheet's XML (not so compressible that POI takes it for a zip bomb)
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        StringBuilder padding = new StringBuilder();
+        while (padding.length() < TabularFile.MAX_BYTES_WITHOUT_CELL + 1_000_000) {
+            padding.append(" \t\r\n".charAt(random.nextInt(4)));
+        }
+        byte[] padded =
+                rewrite(xlsx, "xl/worksheets/sheet1.xml", xml -> xml.replace("<sheetData>", "<sheetData>" + padding));
+
+        assertThatThrownBy(() -> TabularFile.read("ho.xlsx", padded))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("quá lớn");
+    }
+
+    @Test
+    void refusesAWorkbookThatInflatesLikeAZipBombWithAMessage() throws IOException {
+        byte[] xlsx = workbook(
+                new XSSFWorkbook(), sheet -> sheet.createRow(0).createCell(0).setCellValue("Tên"));
+        String spaces = " ".repeat(3_000_000);
+        byte[] bomb =
+                rewrite(xlsx, "xl/worksheets/sheet1.xml", xml -> xml.replace("<sheetData>", "<sheetData>" + spaces));
+
+        assertThatThrownBy(() -> TabularFile.read("ho.xlsx", bomb))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nén bất thường");
+    }
+
+    @Test
+    void findsTheHeaderBelowATitle() {
+        byte[] csv =
+                "DANH SÁCH HỘ GIA ĐÌNH\n\nMã thôn,Họ tên chủ hộ\n24133-001,Y Bhăm\n".getBytes(StandardCharsets.UTF_8);
+        java.util.List<ImportResult.RowError> errors = new java.util.ArrayList<>();
+        TabularFile file = TabularFile.read("ho.csv", csv);
+
+        ImportColumns columns = ImportColumns.of(
+                java.util.List.of(
+                        new ImportColumns.Column("village_code", "Mã thôn", true),
+                        new ImportColumns.Column("head_name", "Họ tên chủ hộ", true)),
+                file,
+                errors);
+
+        assertThat(errors).isEmpty();
+        assertThat(columns.dataRows(file)).singleElement().satisfies(row -> {
+            assertThat(row.number()).isEqualTo(4);
+            assertThat(columns.get(row, "head_name")).isEqualTo("Y Bhăm");
+        });
+    }
+
+    private static byte[] rewrite(byte[] zip, String entry, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+                var copy = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                copy.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                copy.write(content);
+                copy.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void refusesAnXlsBiggerThanTheLimitAskingForXlsx() {
         assertThatThrownBy(() -> TabularFile.read("ho.xls", new byte[TabularFile.MAX_XLS_BYTES + 1]))
                 .isInstanceOf(InvalidInputException.class)
