@@ -36,6 +36,7 @@ class ChapterApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws java.io.IOException {
+        user.requireImporter();
         return imports.run(TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 

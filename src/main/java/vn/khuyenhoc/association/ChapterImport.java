@@ -36,7 +36,7 @@ class ChapterImport {
 
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
-        user.requireWriter();
+        user.requireImporter();
         Map<String, Integer> seen = new HashMap<>();
         return ImportResult.ofRows(file, COLUMNS, dryRun, (row, columns, errors) -> {
             String hostCode = columns.get(row, "host_code");

@@ -16,6 +16,7 @@ import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.organization.OrganizationService;
 import vn.khuyenhoc.organization.OrganizationView;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.FileType;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
@@ -172,9 +173,12 @@ public class ChapterService {
             if (evidence.content().length > Evidence.MAX_BYTES) {
                 throw new InvalidInputException("evidence", "Tệp minh chứng tối đa 10 MB.");
             }
-            if (!Evidence.TYPES.contains(String.valueOf(evidence.contentType()))) {
+            // by the file's first bytes, as registrations check theirs: the declared content type is the sender's word
+            String type = FileType.of(evidence.content());
+            if (type == null) {
                 throw new InvalidInputException("evidence", "Minh chứng phải là tệp PDF, JPEG hoặc PNG.");
             }
+            evidence = new Evidence(evidence.name(), type, evidence.content());
         }
         Movement before = queries.movement(id, year).orElse(null);
         queries.saveMovement(id, year, runs, cleanNote, evidence, user.username());

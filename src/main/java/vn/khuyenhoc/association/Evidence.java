@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 record Evidence(@Nullable String name, @Nullable String contentType, byte @Nullable [] content) {
 
     static final long MAX_BYTES = 10L * 1024 * 1024;
-    static final java.util.Set<String> TYPES = java.util.Set.of("application/pdf", "image/jpeg", "image/png");
 
     static Evidence none() {
         return new Evidence(null, null, null);

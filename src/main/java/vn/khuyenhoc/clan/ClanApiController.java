@@ -64,6 +64,7 @@ class ClanApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
+        user.requireImporter();
         return imports.run(TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 }

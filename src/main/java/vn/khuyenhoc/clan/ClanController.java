@@ -129,7 +129,7 @@ class ClanController {
 
     @GetMapping("/clans/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         return IMPORT_PAGE.show(model, null);
     }
 
@@ -140,6 +140,7 @@ class ClanController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        user.requireImporter();
         return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 

@@ -215,6 +215,7 @@ class EvaluationApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
+        registrationImport.requireAllowed(id, user);
         return registrationImport
                 .run(id, vn.khuyenhoc.shared.TabularFile.read(file), user, dryRun)
                 .answer(dryRun);

@@ -42,13 +42,20 @@ class RegistrationImport {
         this.rounds = rounds;
     }
 
+    /** Who may import into a round, and that the round is in their scope: checked before the file is read. */
+    @Transactional(readOnly = true)
+    public void requireAllowed(long roundId, SignedInUser user) {
+        user.requireImporter();
+        rounds.get(roundId, user);
+    }
+
     @Transactional
     public ImportResult run(long roundId, TabularFile file, SignedInUser user, boolean dryRun) {
-        user.requireWriter();
+        user.requireImporter();
         Round round = rounds.get(roundId, user);
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        List<TabularFile.TabularRow> rows = columns.dataRows(file);
         Map<Long, Integer> rowOf = new LinkedHashMap<>();
         for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
             String code = columns.get(row, "subject_id");

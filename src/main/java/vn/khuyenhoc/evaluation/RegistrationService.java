@@ -19,6 +19,7 @@ import vn.khuyenhoc.criteria.CriteriaSet;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.FileType;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
@@ -411,7 +412,7 @@ class RegistrationService {
             throw new InvalidInputException("file", "Mỗi hồ sơ tối đa " + MAX_EVIDENCE_FILES + " tệp minh chứng.");
         }
         byte[] content = file.getBytes();
-        String type = contentType(content);
+        String type = FileType.of(content);
         if (type == null) {
             throw new InvalidInputException(
                     "file",
@@ -456,26 +457,5 @@ class RegistrationService {
                 Map.of("file", fileId),
                 null,
                 registration.localityPath());
-    }
-
-    /** The type of a file from its first bytes. */
-    static @Nullable String contentType(byte[] content) {
-        if (content.length > 4 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F') {
-            return "application/pdf";
-        }
-        if (content.length > 3
-                && (content[0] & 0xFF) == 0xFF
-                && (content[1] & 0xFF) == 0xD8
-                && (content[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (content.length > 8
-                && (content[0] & 0xFF) == 0x89
-                && content[1] == 'P'
-                && content[2] == 'N'
-                && content[3] == 'G') {
-            return "image/png";
-        }
-        return null;
     }
 }

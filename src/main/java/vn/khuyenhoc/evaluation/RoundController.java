@@ -288,7 +288,7 @@ class RoundController {
 
     @GetMapping("/rounds/{id}/register/import")
     String importForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         rounds.get(id, user);
         return importPage(id).show(model, null);
     }
@@ -301,6 +301,7 @@ class RoundController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        registrationImport.requireAllowed(id, user);
         return importPage(id).upload(file, dryRun, model, (table, dry) -> registrationImport.run(id, table, user, dry));
     }
 

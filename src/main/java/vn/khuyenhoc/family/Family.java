@@ -103,6 +103,10 @@ class Family {
                         "members", "Số người lớn cộng số trẻ đi học không được lớn hơn số nhân khẩu."));
             }
             String cleanPhone = VietnameseText.cleanOrEmpty(phone);
+            // a spreadsheet keeps 0912345678 typed as a number as 912345678: a mobile number has ten digits from 0
+            if (cleanPhone.matches("[35789]\\d{8}")) {
+                cleanPhone = "0" + cleanPhone;
+            }
             if (!cleanPhone.isEmpty() && !cleanPhone.matches("[0-9+ .()-]{8,20}")) {
                 problems.add(new FieldProblem("phone", "Số điện thoại “" + cleanPhone + "” không hợp lệ."));
             }

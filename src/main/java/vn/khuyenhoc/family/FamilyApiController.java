@@ -65,6 +65,7 @@ class FamilyApiController {
             @RequestParam(defaultValue = "false") boolean acceptDuplicates,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
+        user.requireImporter();
         return imports.run(TabularFile.read(file), user, dryRun, acceptDuplicates)
                 .answer(dryRun);
     }

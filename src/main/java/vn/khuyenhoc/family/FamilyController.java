@@ -138,7 +138,7 @@ class FamilyController {
 
     @GetMapping("/families/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         return IMPORT_PAGE.show(model, null);
     }
 
@@ -150,6 +150,7 @@ class FamilyController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        user.requireImporter();
         return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry, acceptDuplicates));
     }
 

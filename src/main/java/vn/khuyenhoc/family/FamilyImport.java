@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -65,10 +67,10 @@ class FamilyImport {
      */
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun, boolean acceptDuplicates) {
-        user.requireWriter();
+        user.requireImporter();
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        List<TabularFile.TabularRow> rows = columns.dataRows(file);
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Integer> seen = new HashMap<>();
         List<Family.Details> checked = new ArrayList<>(rows.size());
@@ -89,21 +91,26 @@ class FamilyImport {
             Integer adults = number(row, columns, "adults", errors);
             Integer children = number(row, columns, "school_age_children", errors);
             Family.Details details = null;
-            if (village != null && errors.size() == before) {
-                try {
-                    details = Family.Details.of(
-                            columns.get(row, "head_name"),
-                            columns.get(row, "address"),
-                            members,
-                            adults,
-                            children,
-                            columns.get(row, "phone"),
-                            village.id());
-                } catch (InvalidInputException e) {
-                    e.problems()
-                            .forEach(p ->
-                                    errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
-                }
+            try {
+                // checked even when the village or a number is wrong: a row's every problem is reported at once
+                details = Family.Details.of(
+                        columns.get(row, "head_name"),
+                        columns.get(row, "address"),
+                        members,
+                        adults,
+                        children,
+                        columns.get(row, "phone"),
+                        village == null ? 0L : village.id());
+            } catch (InvalidInputException e) {
+                Set<String> reported = errors.subList(before, errors.size()).stream()
+                        .map(RowError::column)
+                        .collect(Collectors.toSet());
+                e.problems().stream()
+                        .filter(p -> !reported.contains(columns.header(p.field())))
+                        .forEach(p -> errors.add(new RowError(row.number(), columns.header(p.field()), p.message())));
+            }
+            if (errors.size() != before) {
+                details = null;
             }
             if (details != null) {
                 Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.headName()), row.number());

@@ -83,6 +83,7 @@ class LocalityApiController {
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
         String fileName = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+        LocalityService.requireEditor(user);
         TabularFile table = TabularFile.read(fileName, file.getBytes());
         var report = dryRun ? villageImport.check(table, user) : villageImport.apply(table, user);
         if (report.valid()) {

@@ -61,9 +61,15 @@ class VillageImport {
         Map<String, LocalityQueries.CommuneRef> communes = queries.communes().stream()
                 .collect(Collectors.toMap(LocalityQueries.CommuneRef::code, Function.identity()));
         List<TabularRow> rows = file.rows();
-        if (!rows.isEmpty() && !rows.get(0).cell(0).matches("\\d+")) {
-            rows = rows.subList(1, rows.size()); // a header row
+        // a header row, and often a title above it: the rows before the first commune code among the first ten
+        int start = 0;
+        while (start < Math.min(10, rows.size()) && !rows.get(start).cell(0).matches("\\d+")) {
+            start++;
         }
+        if (start == Math.min(10, rows.size())) {
+            start = rows.isEmpty() ? 0 : 1;
+        }
+        rows = rows.subList(start, rows.size());
         List<RowProblem> problems = new ArrayList<>();
         List<ImportedVillage> villages = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

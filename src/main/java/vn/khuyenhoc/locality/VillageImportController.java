@@ -81,6 +81,7 @@ class VillageImportController {
             HttpSession session,
             Model model,
             RedirectAttributes redirect) {
+        LocalityService.requireEditor(user);
         if (!(session.getAttribute(PENDING) instanceof PendingUpload pending)
                 || !pending.token().equals(token)) {
             model.addAttribute("problem", "Phiên nhập đã hết hạn hoặc đã được xác nhận. Hãy tải tệp lên lại.");

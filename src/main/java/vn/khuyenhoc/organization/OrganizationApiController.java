@@ -66,6 +66,7 @@ class OrganizationApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
+        user.requireImporter();
         return imports.run(TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 }

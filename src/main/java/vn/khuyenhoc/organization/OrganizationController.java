@@ -133,7 +133,7 @@ class OrganizationController {
 
     @GetMapping("/organizations/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         return IMPORT_PAGE.show(model, null);
     }
 
@@ -144,6 +144,7 @@ class OrganizationController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        user.requireImporter();
         return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 

@@ -38,7 +38,7 @@ class OrganizationImport {
 
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
-        user.requireWriter();
+        user.requireImporter();
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Integer> seen = new HashMap<>();
         return ImportResult.ofCheckedRows(

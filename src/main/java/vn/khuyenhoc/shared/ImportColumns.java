@@ -7,17 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The columns of an import file, found by the names in its first row. Each column has a code name
- * ({@code head_name}) and the Vietnamese header of the template ({@code Họ tên chủ hộ}); either is accepted, in any
- * case, with or without diacritics.
+ * The columns of an import file, found by the names in its header row: the first row among the first {@value
+ * #HEADER_SEARCH_ROWS} that names the most known columns, so that a title (“DANH SÁCH HỘ GIA ĐÌNH”) above it is
+ * skipped. Each column has a code name ({@code head_name}) and the Vietnamese header of the template ({@code Họ tên
+ * chủ hộ}); either is accepted, in any case, with or without diacritics.
  */
 public final class ImportColumns {
 
     /** A column the import knows: its code, its Vietnamese header and whether a file must have it. */
     public record Column(String code, String header, boolean required) {}
 
+    static final int HEADER_SEARCH_ROWS = 10;
+
     private final Map<String, Integer> indexes = new HashMap<>();
     private final Map<String, Column> columns = new LinkedHashMap<>();
+    private int headerIndex;
 
     private ImportColumns(List<Column> known, TabularFile.TabularRow header) {
         Map<String, Column> byName = new HashMap<>();
@@ -34,17 +38,28 @@ public final class ImportColumns {
         }
     }
 
-    /** Reads the header row; a missing required column is reported as an error of row 1. */
+    /**
+     * Finds and reads the header row; a missing required column is reported as an error of that row (of the first
+     * row when no row names a known column).
+     */
     public static ImportColumns of(List<Column> known, TabularFile file, List<ImportResult.RowError> errors) {
         if (file.rows().isEmpty()) {
             errors.add(new ImportResult.RowError(1, "", "Tệp không có dòng nào."));
             return new ImportColumns(known, new TabularFile.TabularRow(1, List.of()));
         }
         ImportColumns columns = new ImportColumns(known, file.rows().get(0));
+        for (int i = 1; i < Math.min(HEADER_SEARCH_ROWS, file.rows().size()); i++) {
+            ImportColumns candidate = new ImportColumns(known, file.rows().get(i));
+            if (candidate.indexes.size() > columns.indexes.size()) {
+                columns = candidate;
+                columns.headerIndex = i;
+            }
+        }
+        TabularFile.TabularRow header = file.rows().get(columns.headerIndex);
         for (Column column : known) {
             if (column.required() && !columns.indexes.containsKey(column.code())) {
                 errors.add(new ImportResult.RowError(
-                        file.rows().get(0).number(),
+                        header.number(),
                         column.header(),
                         "Thiếu cột “" + column.header() + "” (hoặc " + column.code() + ") ở dòng tiêu đề."));
             }
@@ -71,10 +86,10 @@ public final class ImportColumns {
     }
 
     /** The data rows: every row after the header. */
-    public static List<TabularFile.TabularRow> dataRows(TabularFile file) {
+    public List<TabularFile.TabularRow> dataRows(TabularFile file) {
         return file.rows().isEmpty()
                 ? List.of()
-                : file.rows().subList(1, file.rows().size());
+                : file.rows().subList(headerIndex + 1, file.rows().size());
     }
 
     /** An optional whole number within bounds, or an error message. */

@@ -98,7 +98,7 @@ public record ImportResult(boolean valid, int rows, List<RowError> errors, int s
     private static <T> Checked<T> check(TabularFile file, List<ImportColumns.Column> known, RowChecker<T> checker) {
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(known, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        List<TabularFile.TabularRow> rows = columns.dataRows(file);
         List<T> accepted = new ArrayList<>();
         for (TabularFile.TabularRow row : errors.isEmpty() ? rows : List.<TabularFile.TabularRow>of()) {
             int before = errors.size();

@@ -45,6 +45,22 @@ public record SignedInUser(
         }
     }
 
+    /**
+     * Imports registry data from a file: the roles that enter data, not a viewer nor the decision office, whose work
+     * is decisions and certificates. Checked before the file is read, so that no one else can make the server parse
+     * a file.
+     */
+    public boolean canImport() {
+        return is(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER, Role.DATA_CLERK);
+    }
+
+    public void requireImporter() {
+        if (!canImport()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Tài khoản này không được nhập dữ liệu từ tệp.");
+        }
+    }
+
     /** Records recognition decisions, prints certificates and revokes them. */
     public boolean canDecide() {
         return is(Role.PROVINCE_ADMIN, Role.DECISION_OFFICE);

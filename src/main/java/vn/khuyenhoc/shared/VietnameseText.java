@@ -7,24 +7,33 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Text as the product stores and compares it: NFC, trimmed, and folded without diacritics for matching. */
+/**
+ * Text as the product stores and compares it: NFC, trimmed, without control characters, and folded without
+ * diacritics for matching.
+ */
 public final class VietnameseText {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** C0 and C1 control characters but tab and line breaks. */
-    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]+");
+    /**
+     * Control characters (C0 but the white space {@link #SPACES} turns into a space, DEL, C1) and a stray byte-order
+     * mark: a NUL from a CSV or JSON would make PostgreSQL refuse the text, the others are invisible.
+     */
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F-\\x9F\\uFEFF]");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private VietnameseText() {}
 
     /**
-     * NFC with inner runs of white space collapsed and the ends trimmed; null stays null. Control characters are
-     * removed (PostgreSQL refuses NUL in text, and none of them has a meaning in a name or a note).
+     * NFC with control characters removed, inner runs of white space (tabs and line breaks included) collapsed to one
+     * space and the ends trimmed; null stays null.
      */
     public static @Nullable String clean(@Nullable String text) {
         if (text == null) {
             return null;
+        }
+        if (plainAscii(text)) {
+            return text;
         }
         return SPACES.matcher(Normalizer.normalize(withoutControls(text), Normalizer.Form.NFC))
                 .replaceAll(" ")
@@ -32,11 +41,26 @@ public final class VietnameseText {
     }
 
     /**
-     * The text without control characters (NUL, escape, C1 controls...), keeping tabs and line breaks: what every text
-     * typed into a form or sent as JSON is reduced to before the application sees it.
+     * The text without control characters (NUL, escape, DEL, C1 controls, a stray byte-order mark), keeping tabs and
+     * line breaks: what every text typed into a form or sent as JSON is reduced to before the application sees it.
      */
     public static String withoutControls(String text) {
         return CONTROLS.matcher(text).replaceAll("");
+    }
+
+    /**
+     * Printable ASCII with single inner spaces is clean already: the codes and numbers that fill most cells of an
+     * import skip the regular expressions and the normalisation.
+     */
+    private static boolean plainAscii(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c > '~' || c < ' ' || (c == ' ' && (i == 0 || i == last || text.charAt(i - 1) == ' '))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Like {@link #clean} but never null: blank input becomes the empty string. */

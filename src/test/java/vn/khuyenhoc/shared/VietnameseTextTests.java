@@ -41,6 +41,12 @@ class VietnameseTextTests {
     }
 
     @Test
+    void cleanRemovesControlCharactersAndTurnsTabsIntoSpaces() {
+        assertThat(VietnameseText.clean("Nguyễn\u0000 Văn\u0085\u007F\tAn\uFEFF\r\n"))
+                .isEqualTo("Nguyễn Văn An");
+    }
+
+    @Test
     void cleanKeepsNullAndCleanOrEmptyDoesNot() {
         assertThat(VietnameseText.clean(null)).isNull();
         assertThat(VietnameseText.cleanOrEmpty(null)).isEmpty();

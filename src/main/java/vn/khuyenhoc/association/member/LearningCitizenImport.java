@@ -93,11 +93,11 @@ class LearningCitizenImport {
 
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
-        user.requireWriter();
+        user.requireImporter();
         List<RowError> errors = new ArrayList<>();
         List<RowError> warnings = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        List<TabularFile.TabularRow> rows = columns.dataRows(file);
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Index> byCommune = new HashMap<>();
         Map<String, Match> matches = new LinkedHashMap<>();

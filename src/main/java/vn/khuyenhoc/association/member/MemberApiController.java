@@ -41,6 +41,7 @@ class MemberApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
+        user.requireImporter();
         return learningCitizens.run(TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 
@@ -50,6 +51,7 @@ class MemberApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
+        user.requireImporter();
         return imports.run(TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 

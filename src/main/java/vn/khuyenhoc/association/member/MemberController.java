@@ -64,7 +64,7 @@ class MemberController {
 
     @GetMapping("/members/learning-citizens/import")
     String learningCitizenPage(@AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         return LEARNING_CITIZEN_PAGE.show(model, null);
     }
 
@@ -75,6 +75,7 @@ class MemberController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        user.requireImporter();
         return LEARNING_CITIZEN_PAGE.upload(
                 file, dryRun, model, (table, dry) -> learningCitizens.run(table, user, dry));
     }
@@ -87,7 +88,7 @@ class MemberController {
 
     @GetMapping("/members/import")
     String importPage(@AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         return IMPORT_PAGE.show(model, null);
     }
 
@@ -98,6 +99,7 @@ class MemberController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        user.requireImporter();
         return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
     }
 

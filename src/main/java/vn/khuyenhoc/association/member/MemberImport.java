@@ -36,7 +36,7 @@ class MemberImport {
 
     @Transactional
     public ImportResult run(TabularFile file, SignedInUser user, boolean dryRun) {
-        user.requireWriter();
+        user.requireImporter();
         return ImportResult.ofRows(file, COLUMNS, dryRun, (row, columns, errors) -> {
             int before = errors.size();
             String chapter = columns.get(row, "chapter_id");

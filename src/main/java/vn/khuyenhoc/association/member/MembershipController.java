@@ -58,6 +58,7 @@ class MembershipController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        Populations.requireAdministrator(user);
         return POPULATION_PAGE.upload(file, dryRun, model, (table, dry) -> populations.run(table, user, dry));
     }
 

@@ -74,7 +74,7 @@ class Populations {
         requireAdministrator(user);
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        List<TabularFile.TabularRow> rows = columns.dataRows(file);
         Map<String, LocalityView> places = localities.currentByCode(user);
         Map<String, Integer> seen = new HashMap<>();
         List<Population> checked = new ArrayList<>();
@@ -150,7 +150,8 @@ class Populations {
         return text.replace(".", "").replace(",", "").replace(" ", "").strip();
     }
 
-    private static void requireAdministrator(SignedInUser user) {
+    /** Populations are kept by province administrators: checked before an imported file is read. */
+    static void requireAdministrator(SignedInUser user) {
         if (!user.canManageAccounts()) {
             throw new AccessDeniedException("Chỉ quản trị nhập dân số của xã, phường.");
         }

@@ -38,13 +38,20 @@ class AttendanceImport {
         this.studies = studies;
     }
 
+    /** Who may import the attendance of a session, and that it is in their scope: checked before the file is read. */
+    @Transactional(readOnly = true)
+    public void requireAllowed(long studyId, SignedInUser user) {
+        user.requireImporter();
+        studies.get(studyId, user);
+    }
+
     @Transactional
     public ImportResult run(long studyId, TabularFile file, SignedInUser user, boolean dryRun) {
-        user.requireWriter();
+        user.requireImporter();
         PolicyStudyView study = studies.get(studyId, user);
         List<RowError> errors = new ArrayList<>();
         ImportColumns columns = ImportColumns.of(COLUMNS, file, errors);
-        List<TabularFile.TabularRow> rows = ImportColumns.dataRows(file);
+        List<TabularFile.TabularRow> rows = columns.dataRows(file);
         Map<Long, Integer> rowOf = new HashMap<>();
         Set<Long> present = new LinkedHashSet<>();
         Set<Long> absent = new LinkedHashSet<>();

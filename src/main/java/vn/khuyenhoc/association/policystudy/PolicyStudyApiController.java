@@ -82,6 +82,7 @@ class PolicyStudyApiController {
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
+        attendanceImport.requireAllowed(id, user);
         return attendanceImport.run(id, TabularFile.read(file), user, dryRun).answer(dryRun);
     }
 

@@ -175,7 +175,7 @@ class PolicyStudyController {
 
     @GetMapping("/policy-studies/{id}/attendance/import")
     String attendanceImportPage(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
-        user.requireWriter();
+        user.requireImporter();
         studies.get(id, user);
         return attendancePage(id).show(model, null);
     }
@@ -188,6 +188,7 @@ class PolicyStudyController {
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
+        attendance.requireAllowed(id, user);
         return attendancePage(id).upload(file, dryRun, model, (table, dry) -> attendance.run(id, table, user, dry));
     }
 
