@@ -20,7 +20,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
             "khuyenhoc.embedded-db.fresh=true",
             "KHUYENHOC_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
             // the limiter has its own tests; here it must not refuse the other tests' look-ups
-            "khuyenhoc.public-rate-limit=100000"
+            "khuyenhoc.public-rate-limit=100000",
+            // tests send bursts of concurrent requests on a shared machine; the admission limit has a test of its own
+            "khuyenhoc.admission.wait=20s"
         })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
