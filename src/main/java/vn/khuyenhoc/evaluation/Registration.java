@@ -40,20 +40,7 @@ record Registration(
                 yield outcome.passed() ? Stage.APPRAISED : Stage.REJECTED;
             }
         };
-        return new Registration(
-                id,
-                roundId,
-                subjectId,
-                subjectName,
-                localityName,
-                localityPath,
-                next,
-                outcome,
-                null,
-                people,
-                learningCitizens,
-                late,
-                version);
+        return with(next, outcome, null, people, learningCitizens);
     }
 
     /** Sent back to self-assessment with the reason, from review or appraisal. */
@@ -65,20 +52,7 @@ record Registration(
             throw new ConflictException(subjectName + " đang ở bước “" + stage.label()
                     + "”: chỉ trả lại được hồ sơ đã tự đánh giá hoặc đã bình xét.");
         }
-        return new Registration(
-                id,
-                roundId,
-                subjectId,
-                subjectName,
-                localityName,
-                localityPath,
-                Stage.RETURNED,
-                null,
-                comment,
-                people,
-                learningCitizens,
-                late,
-                version);
+        return with(Stage.RETURNED, null, comment, people, learningCitizens);
     }
 
     /** Whether a decision may recognise it: appraised and passed. */
@@ -92,7 +66,7 @@ record Registration(
             throw new ConflictException(
                     subjectName + " đang ở bước “" + stage.label() + "”: chỉ công nhận được hồ sơ đã thẩm định đạt.");
         }
-        return at(Stage.RECOGNISED);
+        return with(Stage.RECOGNISED, result, returnComment, people, learningCitizens);
     }
 
     /** Its certificate revoked: only once recognised. */
@@ -101,24 +75,7 @@ record Registration(
             throw new ConflictException(
                     subjectName + " đang ở bước “" + stage.label() + "”: chỉ thu hồi được công nhận đã có.");
         }
-        return at(Stage.REVOKED);
-    }
-
-    private Registration at(Stage next) {
-        return new Registration(
-                id,
-                roundId,
-                subjectId,
-                subjectName,
-                localityName,
-                localityPath,
-                next,
-                result,
-                returnComment,
-                people,
-                learningCitizens,
-                late,
-                version);
+        return with(Stage.REVOKED, result, returnComment, people, learningCitizens);
     }
 
     /** Evidence is added or removed until the appraisal. */
@@ -138,6 +95,16 @@ record Registration(
             throw new InvalidInputException(
                     "learningCitizens", "Số Công dân học tập không được lớn hơn số người (" + people + ").");
         }
+        return with(stage, result, returnComment, people, learningCitizens);
+    }
+
+    /** The same registration (same version: the save checks it) with what a step changes. */
+    private Registration with(
+            Stage next,
+            @Nullable Outcome outcome,
+            @Nullable String comment,
+            @Nullable Integer peopleCount,
+            @Nullable Integer citizens) {
         return new Registration(
                 id,
                 roundId,
@@ -145,11 +112,11 @@ record Registration(
                 subjectName,
                 localityName,
                 localityPath,
-                stage,
-                result,
-                returnComment,
-                people,
-                learningCitizens,
+                next,
+                outcome,
+                comment,
+                peopleCount,
+                citizens,
                 late,
                 version);
     }
