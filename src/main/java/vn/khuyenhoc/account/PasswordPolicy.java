@@ -29,6 +29,14 @@ final class PasswordPolicy {
         if (password.length() < MIN_LENGTH) {
             throw new InvalidInputException(field, label + " phải có ít nhất " + MIN_LENGTH + " ký tự.");
         }
+        if (password.strip().length() < MIN_LENGTH) {
+            throw new InvalidInputException(
+                    field, label + " phải có ít nhất " + MIN_LENGTH + " ký tự không kể khoảng trắng ở hai đầu.");
+        }
+        // "abcabcabca", "          ": a few characters repeated are guessed as quickly as a common password
+        if (password.codePoints().distinct().count() < 4) {
+            throw new InvalidInputException(field, label + " cần ít nhất 4 ký tự khác nhau.");
+        }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower)) {
             throw new InvalidInputException(

@@ -264,12 +264,18 @@ class RoundController {
             @RequestParam Authority authority,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {
+        user.requireProvinceAdministrator(); // before reading the form: a viewer learns nothing from its errors
         try {
             String[] parts = titleLevel.split("/");
-            rounds.setAuthority(
-                    new RoundRepository.AuthorityRow(
-                            Title.valueOf(parts[0]), TitleLevel.valueOf(parts[1]), fromYear, authority),
-                    user);
+            Title title;
+            TitleLevel level;
+            try {
+                title = Title.valueOf(parts[0]);
+                level = TitleLevel.valueOf(parts.length == 2 ? parts[1] : "");
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("titleLevel", "Hãy chọn danh hiệu và cấp trong danh sách.");
+            }
+            rounds.setAuthority(new RoundRepository.AuthorityRow(title, level, fromYear, authority), user);
             redirect.addFlashAttribute(
                     "message", "Đã lưu thẩm quyền công nhận. Các đợt mở từ nay theo thẩm quyền mới.");
         } catch (InvalidInputException e) {

@@ -121,6 +121,18 @@ class FamilyQueries {
         }
     }
 
+    /**
+     * Holds, until the transaction ends, the right to add or rename households of one village: two people saving the
+     * same household at once then see each other's row in {@link #likelyDuplicates} (ten at once made six copies).
+     */
+    void lockVillage(long villageId) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, :village)")
+                .param("space", 1_330_001) // households' lock space, apart from any other advisory lock
+                .param("village", Math.toIntExact(villageId))
+                .query((rs, n) -> 0)
+                .list();
+    }
+
     /** Current households of the village whose head has the same name, compared without diacritics. */
     List<FamilyView> likelyDuplicates(long villageId, String headName, long exceptId) {
         return jdbc.sql(

@@ -170,6 +170,7 @@ public class FamilyService {
 
     /** A likely duplicate (same head name in the same village) is saved only when the person confirms it. */
     private void checkDuplicates(FamilyForm form, Family.Details details, long exceptId) {
+        queries.lockVillage(details.villageId());
         if (Boolean.TRUE.equals(form.confirmDuplicate())) {
             return;
         }

@@ -32,6 +32,14 @@ class PasswordPolicyTests {
     }
 
     @Test
+    void refusesBlankAndRepetitivePasswords() {
+        assertThatThrownBy(() -> PasswordPolicy.check("next", "Mật khẩu mới", " ".repeat(12), "can-bo"))
+                .hasMessageContaining("khoảng trắng");
+        assertThatThrownBy(() -> PasswordPolicy.check("next", "Mật khẩu mới", "abcabcabca", "can-bo"))
+                .hasMessageContaining("4 ký tự khác nhau");
+    }
+
+    @Test
     void acceptsALongUncommonPassword() {
         assertThatNoException().isThrownBy(() -> PasswordPolicy.check("password", "Mật khẩu", "Ea-sup-mua-thu", "a.b"));
     }

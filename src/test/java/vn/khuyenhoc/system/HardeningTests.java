@@ -147,6 +147,22 @@ class HardeningTests {
     }
 
     @Test
+    void tenSavesOfTheSameNewHouseholdAtOnceMakeOneHousehold() throws Exception {
+        String village = village("Thôn Lưu Trùng Cùng Lúc");
+        SignedInUser clerk = accounts.open(Role.DATA_CLERK, village);
+
+        List<HttpResponse<String>> answers =
+                all(10, i -> send(clerk, "POST", "/api/v1/families", household(village, "Trần Văn Song Song")));
+
+        // the others are told it is likely the same household, as one saved after the other would be
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201, 400);
+        assertThat(answers).filteredOn(a -> a.statusCode() == 201).hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.statusCode() == 400)
+                .allSatisfy(a -> assertThat(a.body()).contains("Có thể trùng"));
+    }
+
+    @Test
     void twentyRegistrationsOfOneHouseholdAtOnceMakeOneRegistration() throws Exception {
         String village = village("Thôn Đăng Ký Cùng Lúc");
         SignedInUser clerk = accounts.open(Role.DATA_CLERK, village);
