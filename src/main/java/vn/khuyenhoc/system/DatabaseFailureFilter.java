@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The outermost filter: a database failure that escapes the controllers' own handling (in the sign-in, the session
@@ -54,22 +53,6 @@ class DatabaseFailureFilter extends OncePerRequestFilter {
         if (failure.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Failure.RETRY_AFTER_SECONDS));
         }
-        response.setCharacterEncoding("UTF-8");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.endsWith(".json") || path.endsWith(".csv")) {
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"title\":\"" + failure.title() + "\",\"status\":"
-                            + failure.status().value() + ",\"detail\":\"" + failure.detail() + "\"}");
-        } else {
-            response.setContentType("text/html");
-            response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                            + "<title>" + HtmlUtils.htmlEscape(failure.title()) + "</title></head><body><main><h1>"
-                            + HtmlUtils.htmlEscape(failure.title()) + "</h1><p>"
-                            + HtmlUtils.htmlEscape(failure.detail()) + "</p><p><a href=\"\">Thử lại</a></p>"
-                            + "</main></body></html>");
-        }
+        ShortAnswers.write(request, response, failure.title(), failure.detail());
     }
 }

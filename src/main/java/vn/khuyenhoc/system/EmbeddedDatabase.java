@@ -45,11 +45,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     EmbeddedDatabase(Path directory, boolean fresh) throws IOException {
         this.directory = directory;
         if (fresh) {
-            EmbeddedDatabaseConfiguration.stopOrphanedServer(directory);
+            stopOrphanedServer(directory);
             deleteRecursively(directory);
         }
         Files.createDirectories(directory);
-        EmbeddedDatabaseConfiguration.stopOrphanedServer(directory);
+        stopOrphanedServer(directory);
         this.password = readPassword().orElseGet(EmbeddedDatabase::newPassword);
         log.info("Starting the embedded PostgreSQL server with data in {}", directory);
         this.server = start(0);
@@ -74,12 +74,51 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** The postmaster's process, read from its pid file (zonky's own process handle is pg_ctl's, which has exited). */
     Optional<ProcessHandle> postmaster() {
         try {
-            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
-            return lines.isEmpty() || !lines.get(0).strip().matches("\\d+")
-                    ? Optional.empty()
-                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+            return postmasterOf(directory);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Optional<ProcessHandle> postmasterOf(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.isEmpty() || !lines.get(0).strip().matches("\\d+")
+                ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+    }
+
+    /**
+     * After a kill -9 of the JVM its postmaster lives on, holding the data directory. Stop it (a smart shutdown:
+     * its clients died with the JVM) so that the new server can start; remove a pid file that names no live server
+     * (PostgreSQL's crash recovery does the rest).
+     */
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> server = postmasterOf(directory)
+                .filter(process -> process.info().command().orElse("").contains("postgres"));
+        if (server.isEmpty()) {
+            log.warn("Removing a stale {} that names no running server", pidFile);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        ProcessHandle process = server.get();
+        log.warn("Stopping PostgreSQL server {} left running by a previous start", process.pid());
+        process.destroy();
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Server {} did not stop in 60 s; killing it", process.pid());
+            process.destroyForcibly();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -197,7 +236,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < 30 && !closed; attempt++) {
             try {
-                EmbeddedDatabaseConfiguration.stopOrphanedServer(directory);
+                stopOrphanedServer(directory);
                 server = start(port);
                 log.warn("The embedded PostgreSQL server is running again on port {}", port);
                 return;

@@ -2,15 +2,11 @@ package vn.khuyenhoc.system;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +20,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The embedded PostgreSQL 17 server (binaries from Maven Central, {@link EmbeddedDatabase}), used unless
- * {@code spring.datasource.url} names an external server. Its data directory persists between runs; a server
- * orphaned by a killed JVM is stopped before the new one starts, and PostgreSQL's own crash recovery does the rest.
+ * {@code spring.datasource.url} names an external server, and the application's pool on it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
@@ -80,40 +75,6 @@ class EmbeddedDatabaseConfiguration {
                         statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
             if (!exists.next()) {
                 statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-            }
-        }
-    }
-
-    /**
-     * After a kill -9 of the JVM its postmaster lives on, holding the data directory. Stop it (a smart shutdown:
-     * its clients died with the JVM) so that the new server can start; remove a pid file that names no live server.
-     */
-    static void stopOrphanedServer(Path directory) throws IOException {
-        Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> server = lines.isEmpty()
-                        || !lines.get(0).strip().matches("\\d+")
-                ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                        .filter(process -> process.info().command().orElse("").contains("postgres"));
-        if (server.isEmpty()) {
-            log.warn("Removing a stale {} that names no running server", pidFile);
-            Files.deleteIfExists(pidFile);
-            return;
-        }
-        ProcessHandle process = server.get();
-        log.warn("Stopping PostgreSQL server {} left running by a previous start", process.pid());
-        process.destroy();
-        try {
-            process.onExit().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("Server {} did not stop in 60 s; killing it", process.pid());
-            process.destroyForcibly();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
             }
         }
     }

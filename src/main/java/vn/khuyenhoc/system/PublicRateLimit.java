@@ -75,16 +75,9 @@ class PublicRateLimit extends OncePerRequestFilter {
                 + retryAfter + " giây.";
         if (wantsPage(request)) {
             response.setContentType("text/html");
-            response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                            + "<title>Quá nhiều yêu cầu</title></head><body><main><h1>Quá nhiều yêu cầu</h1><p>"
-                            + detail + "</p></main></body></html>");
+            response.getWriter().write(ShortAnswers.page("Quá nhiều yêu cầu", detail, ""));
         } else {
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"title\":\"Quá nhiều yêu cầu\",\"status\":429,\"detail\":\""
-                            + detail + "\"}");
+            ShortAnswers.writeProblem(response, "Quá nhiều yêu cầu", detail);
         }
     }
 
@@ -117,7 +110,7 @@ class PublicRateLimit extends OncePerRequestFilter {
     /** Pages for browsers; the API and the open-data files (CSV, JSON) get a problem detail. */
     private static boolean wantsPage(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (path.contains("/api/") || path.endsWith(".csv") || path.endsWith(".json")) {
+        if (path.contains("/api/") || ShortAnswers.json(path)) {
             return false;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);

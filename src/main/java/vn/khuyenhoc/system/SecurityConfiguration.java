@@ -143,10 +143,6 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Khuyen Hoc So\", charset=\"UTF-8\"");
         }
         response.setStatus(status);
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType("application/problem+json");
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                        + detail + "\"}");
+        ShortAnswers.writeProblem(response, title, detail);
     }
 }

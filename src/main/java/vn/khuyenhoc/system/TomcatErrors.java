@@ -67,14 +67,10 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
                 if (writer == null) {
                     return;
                 }
-                if (api) {
-                    writer.write("{\"status\":" + status + ",\"title\":\"Yêu cầu không hợp lệ\",\"detail\":\"" + detail
-                            + "\"}");
-                } else {
-                    writer.write("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Lỗi " + status
-                            + "</title></head><body><h1>Lỗi " + status + "</h1><p>" + detail
-                            + "</p><p><a href=\"/\">Về trang chủ</a></p></body></html>");
-                }
+                writer.write(
+                        api
+                                ? ShortAnswers.problem(status, "Yêu cầu không hợp lệ", detail)
+                                : ShortAnswers.page("Lỗi " + status, detail, "<p><a href=\"/\">Về trang chủ</a></p>"));
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the connection is gone or the response already started: nothing more can be said
