@@ -47,8 +47,9 @@ final class ShortAnswers {
     static String page(String title, String detail, String extra) {
         return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>"
-                + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p>" + extra
+                + "<title>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</title></head><body><main><h1>"
+                + HtmlUtils.htmlEscape(title, "UTF-8") + "</h1><p>" + HtmlUtils.htmlEscape(detail, "UTF-8") + "</p>"
+                + extra
                 + "</main></body></html>";
     }
 
