@@ -260,7 +260,8 @@ public class RecognitionFigures {
                         select commune_id, kind, sum(n) as n from (
                             select ltree2text(subpath(l.path, 1, 1))::bigint as commune_id, 'FAMILY' as kind, t.households as n
                             from household_tallies t join localities l on l.id = t.locality_id
-                            where l.path <@ cast(:within as ltree) and nlevel(l.path) >= 2 and t.closed_year > :year
+                            where l.path <@ cast(:within as ltree) and nlevel(l.path) >= 2
+                              and t.since <= :end and t.closed_on > :end
                             union all
                             select ltree2text(subpath(locality_path, 1, 1))::bigint, 'CLAN', count(*) from clans
                             where locality_path <@ cast(:within as ltree) and nlevel(locality_path) >= 2
