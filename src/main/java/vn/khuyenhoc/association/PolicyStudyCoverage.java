@@ -40,7 +40,7 @@ public class PolicyStudyCoverage {
 
     private static final String SINGLES_COUNTED = """
             singles as (
-                select m.commune_id,
+                select %1$s as commune_id,
                        count(*) filter (where m.role = 'OFFICER') as officers,
                        count(*) filter (where m.role = 'OFFICER' and m.studied_years & :mask <> 0) as officers_studied,
                        count(*) as members,
@@ -48,8 +48,14 @@ public class PolicyStudyCoverage {
                 from members m
                 where m.citizen_key is null and m.locality_path <@ cast(:path as ltree)
                   and (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)
-                group by m.commune_id
+                group by 1
             )""";
+
+    /** The part a membership is counted in: its commune in a province, its village in a commune or a village. */
+    private static final String BY_COMMUNE = "m.commune_id";
+
+    private static final String BY_VILLAGE =
+            "case when nlevel(m.locality_path) >= 3 then ltree2text(subpath(m.locality_path, 2, 1))::bigint end";
 
     /**
      * The few memberships with a citizen ID are grouped by person, per commune and over the whole subtree ({@code
@@ -57,14 +63,14 @@ public class PolicyStudyCoverage {
      * studied_years}, kept by triggers), so no attendance row is read.
      */
     private static final String FIGURES = """
-            with %s,
+            with %1$s,
             people as (
-                select m.commune_id, grouping(m.commune_id) = 1 as whole,
+                select %2$s as commune_id, grouping(%2$s) = 1 as whole,
                        bool_or(m.role = 'OFFICER') as officer, bool_or(m.studied_years & :mask <> 0) as studied
                 from members m
                 where m.citizen_key is not null and m.locality_path <@ cast(:path as ltree)
                   and (m.joined_on is null or m.joined_on <= :ref) and (m.left_on is null or m.left_on > :ref)
-                group by grouping sets ((m.commune_id, m.person_id), (m.person_id))
+                group by grouping sets ((%2$s, m.person_id), (m.person_id))
             ),
             figures as (
                 select commune_id, false as whole, officers, officers_studied, members, members_studied from singles
@@ -91,11 +97,14 @@ public class PolicyStudyCoverage {
         this.jdbc = jdbc;
     }
 
-    /** A numerator over a denominator. */
+    /**
+     * A numerator over a denominator. Attendance is the only record of a period's sessions, so a period with none
+     * recorded has no data ("chưa có số liệu", no percentage) rather than 0%.
+     */
     public record Ratio(long numerator, long denominator) {
 
         public @Nullable Double percent() {
-            return denominator == 0 ? null : Math.round(1000.0 * numerator / denominator) / 10.0;
+            return denominator == 0 || numerator == 0 ? null : Math.round(1000.0 * numerator / denominator) / 10.0;
         }
     }
 
@@ -103,7 +112,10 @@ public class PolicyStudyCoverage {
     public record Figures(
             @Nullable String communeCode, @Nullable String communeName, Ratio officers, Ratio members) {}
 
-    /** The figures of a subtree, once for the whole and once per commune, in Vietnamese order. */
+    /**
+     * The figures of a subtree, once for the whole and once per part (the communes of a province, the villages of a
+     * commune), in Vietnamese order.
+     */
     public record Result(StudyPeriod period, Figures total, List<Figures> communes) {}
 
     private record Row(
@@ -117,9 +129,13 @@ public class PolicyStudyCoverage {
 
     @Transactional(readOnly = true)
     public Result coverage(String path, StudyPeriod period) {
-        // paths are ids from the province down: "1" a province, "1.37" a commune, "1.37.4012" a village
-        boolean tallied = path.split("\\.").length <= 2;
-        List<Row> rows = jdbc.sql(FIGURES.formatted(tallied ? SINGLES_TALLIED : SINGLES_COUNTED))
+        // paths are ids from the province down: "1" a province, "1.37" a commune, "1.37.4012" a village; a province
+        // is counted by commune from the tallies, a commune by village from the memberships
+        boolean province = path.split("\\.").length == 1;
+        List<Row> rows = jdbc.sql(
+                        province
+                                ? FIGURES.formatted(SINGLES_TALLIED, BY_COMMUNE)
+                                : FIGURES.formatted(SINGLES_COUNTED.formatted(BY_VILLAGE), BY_VILLAGE))
                 .param("path", path)
                 .param("ref", period.reference())
                 .param("refYear", period.reference().getYear())

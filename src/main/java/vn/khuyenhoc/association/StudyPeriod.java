@@ -15,6 +15,14 @@ public record StudyPeriod(LocalDate from, LocalDate to, String code, String labe
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), String.valueOf(year), "Năm " + year);
     }
 
+    /**
+     * The period cut at a day inside it (a report's cut date): members are counted on that day. Attendance is kept by
+     * whole years ({@code studied_years}), so sessions later in the cut year still count in the numerator.
+     */
+    public StudyPeriod until(LocalDate cut) {
+        return cut.isBefore(to) ? new StudyPeriod(from, cut, code, label) : this;
+    }
+
     /** "2025", "2021-2025" or "2026-2030"; anything else is refused naming the field {@code period}. */
     public static StudyPeriod parse(String text, int defaultYear) {
         String code = text == null ? "" : text.strip();

@@ -88,7 +88,8 @@ class DecisionRepository {
     void recognise(long decisionId, List<Registration> recognised, List<String> codes, LocalDate validUntil) {
         Long[] ids = recognised.stream().map(Registration::id).toArray(Long[]::new);
         int updated = jdbc.sql("""
-                        update registrations g set stage = v.stage, version = g.version + 1, updated_at = now()
+                        update registrations g set stage = v.stage, version = g.version + 1, updated_at = now(),
+                               recognised_on = (select d.decided_on from decisions d where d.id = :decision)
                         from unnest(cast(:ids as bigint[]), cast(:versions as int[]), cast(:stages as text[]))
                              as v (id, version, stage)
                         where g.id = v.id and g.version = v.version
@@ -98,6 +99,7 @@ class DecisionRepository {
                         "versions",
                         recognised.stream().map(Registration::version).toArray(Integer[]::new))
                 .param("stages", recognised.stream().map(r -> r.stage().name()).toArray(String[]::new))
+                .param("decision", decisionId)
                 .update();
         if (updated != recognised.size()) {
             throw new ConflictException("Có hồ sơ vừa được người khác thay đổi trong lúc ghi quyết định" + " ("
@@ -200,6 +202,11 @@ class DecisionRepository {
         if (updated != 1) {
             throw new ConflictException("Giấy chứng nhận " + code + " vừa bị thu hồi.");
         }
+        // the recognition stops counting from this day on (figures as of an earlier day still count it)
+        jdbc.sql("""
+                        update registrations set revoked_on = :on
+                        where id = (select registration_id from certificates where code = :code)
+                        """).param("code", code).param("on", on).update();
     }
 
     Optional<Verification> verification(String code) {

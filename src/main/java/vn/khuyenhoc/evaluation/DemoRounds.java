@@ -61,7 +61,7 @@ class DemoRounds implements ApplicationRunner {
     /** Subjects of each demo round; the share registering grows by year; stages by a hash of subject and year. */
     private static final String REGISTRATIONS = """
             insert into registrations (round_id, title, year, subject_id, subject_name, locality_id, stage, result,
-                                       people, learning_citizens, registered_by, demo)
+                                       people, learning_citizens, registered_by, demo, recognised_on)
             select r.id, r.title, r.year, s.id, s.name, s.locality_id, st.stage,
                    case when st.stage in ('REGISTERED', 'RETURNED') then null
                         when st.stage = 'REJECTED' then 'FAIL'
@@ -70,7 +70,9 @@ class DemoRounds implements ApplicationRunner {
                    s.people,
                    case when st.stage in ('REGISTERED', 'RETURNED') or s.people is null then null
                         else s.people * (50 + (x.h % 45)::int) / 100 end,
-                   'demo', true
+                   'demo', true,
+                   -- the day of the round's decision (DECISIONS below)
+                   case when st.stage = 'RECOGNISED' then r.decision_due - 5 end
             from rounds r
             join localities c on c.id = r.locality_id
             cross join lateral (

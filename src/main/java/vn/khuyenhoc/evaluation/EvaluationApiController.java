@@ -340,7 +340,8 @@ class EvaluationApiController {
             @RequestParam(required = false) @Nullable String locality,
             @RequestParam(required = false) @Nullable Integer year,
             @AuthenticationPrincipal SignedInUser user) {
-        return figures.rates(ProgrammeYear.check(year, "year"), rounds.within(locality, user));
+        int chosen = ProgrammeYear.check(year, "year");
+        return figures.rates(chosen, ProgrammeYear.referenceDate(chosen), rounds.within(locality, user));
     }
 
     private DecisionView view(Decision d) {

@@ -48,7 +48,7 @@ class RecognitionController {
         model.addAttribute("locality", locality);
         model.addAttribute("years", ProgrammeYear.newestFirst());
         model.addAttribute("kinds", RecognitionFigures.RateKind.values());
-        model.addAttribute("table", figures.rates(chosen, within));
+        model.addAttribute("table", figures.rates(chosen, ProgrammeYear.referenceDate(chosen), within));
         model.addAttribute("funnels", funnels);
         return "evaluation/recognition";
     }

@@ -28,10 +28,11 @@ public class RecognitionFigures {
      * and those registered that year with how many of them are recognised (the second denominator); for the Công dân
      * học tập rates, people instead of subjects.
      */
-    public record Rate(long recognised, long all, long registered, long recognisedOfRegistered) {
+    public record Rate(long recognised, long all, long registered, long recognisedOfRegistered, long considered) {
 
+        /** No percentage when there is nothing to count, or no round considered anyone ("chưa có số liệu"). */
         public @Nullable Double percent() {
-            return all == 0 ? null : Math.round(recognised * 1000.0 / all) / 10.0;
+            return all == 0 || considered == 0 ? null : Math.round(recognised * 1000.0 / all) / 10.0;
         }
 
         public @Nullable Double percentOfRegistered() {
@@ -43,7 +44,8 @@ public class RecognitionFigures {
                     recognised + other.recognised,
                     all + other.all,
                     registered + other.registered,
-                    recognisedOfRegistered + other.recognisedOfRegistered);
+                    recognisedOfRegistered + other.recognisedOfRegistered,
+                    considered + other.considered);
         }
     }
 
@@ -184,139 +186,199 @@ public class RecognitionFigures {
     }
 
     /**
-     * The six QĐ 387 rates of a year by commune within a locality. A subject counts as recognised in a year when a
-     * round of that year or of an earlier year still valid (the criteria set's validity) recognised it and the
-     * recognition was not revoked; a subject holding a valid recognition cannot register again, so none counts twice.
-     * All subjects are those of the registries not closed before the end of the year, on the current map; households
-     * are read from {@code household_tallies} (kept by the family module's triggers).
+     * The six QĐ 387 rates of a year as they stood on {@code asOf}, in total and for each part of the locality one
+     * level down (the communes of a province, the villages of a commune; a village alone). A subject counts as
+     * recognised when a round of that year or of an earlier year still valid (the criteria set's validity) recognised
+     * it by a decision dated on or before the day, and the recognition was not revoked by then; a subject holding a
+     * valid recognition cannot register again, so none counts twice. All subjects are those of the registries that
+     * existed on the day. A province is read from the tallies kept by triggers ({@code registration_tallies},
+     * {@code household_tallies}); a commune or a village, by village, from the records themselves.
      */
     @Transactional(readOnly = true)
-    public RateTable rates(int year, String withinPath) {
-        LocalDate end = LocalDate.of(year, 12, 31);
-        Map<Long, String[]> communes = new LinkedHashMap<>();
+    public RateTable rates(int year, LocalDate asOf, String withinPath) {
+        boolean province = withinPath.split("\\.").length == 1;
+        Map<Long, String[]> parts = new LinkedHashMap<>();
         jdbc.sql("""
                         select id, code, name from localities
-                        where level = 'COMMUNE' and valid_to is null and path <@ cast(:within as ltree)
+                        where path <@ cast(:within as ltree) and nlevel(path) = least(nlevel(cast(:within as ltree)) + 1, 3)
+                          and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)
                         order by name collate vi_natural
                         """)
                 .param("within", withinPath)
+                .param("asOf", asOf)
                 .query((rs, n) ->
-                        communes.put(rs.getLong("id"), new String[] {rs.getString("code"), rs.getString("name")}))
+                        parts.put(rs.getLong("id"), new String[] {rs.getString("code"), rs.getString("name")}))
                 .list();
         Map<Long, Map<RateKind, long[]>> figures = new LinkedHashMap<>();
-        communes.keySet().forEach(id -> figures.put(id, new EnumMap<>(RateKind.class)));
-        jdbc.sql("""
-                        select t.commune_id, r.title, r.level,
-                               sum(t.subjects) filter (where t.stage = 'RECOGNISED') as recognised,
-                               sum(t.subjects) filter (where r.year = :year) as registered,
-                               sum(t.subjects) filter (where r.year = :year and t.stage = 'RECOGNISED') as recognised_registered,
-                               sum(t.people) filter (where t.stage = 'RECOGNISED') as people,
-                               sum(t.learning_citizens) filter (where t.stage = 'RECOGNISED') as citizens,
-                               sum(t.people) filter (where r.year = :year) as registered_people,
-                               sum(t.learning_citizens) filter (where r.year = :year) as registered_citizens
-                        from registration_tallies t
-                        join rounds r on r.id = t.round_id
-                        join criteria_sets cs on cs.id = r.criteria_set_id
-                        where r.year <= :year and r.year + cs.validity_years > :year and t.subjects <> 0
-                          and t.commune_id = any(:communes)
-                        group by t.commune_id, r.title, r.level
-                        """)
+        parts.keySet().forEach(id -> figures.put(id, new EnumMap<>(RateKind.class)));
+        Map<RateKind, long[]> whole = new EnumMap<>(RateKind.class);
+        String tallied = """
+                select t.commune_id as part_id, r.title, r.level,
+                       sum(t.subjects) as considered,
+                       sum(t.subjects) filter (where %1$s) as recognised,
+                       sum(t.subjects) filter (where r.year = :year) as registered,
+                       sum(t.subjects) filter (where r.year = :year and %1$s) as recognised_registered,
+                       sum(t.people) filter (where %1$s) as people,
+                       sum(t.learning_citizens) filter (where %1$s) as citizens,
+                       sum(t.people) filter (where r.year = :year) as registered_people,
+                       sum(t.learning_citizens) filter (where r.year = :year) as registered_citizens
+                from registration_tallies t
+                join rounds r on r.id = t.round_id
+                join criteria_sets cs on cs.id = r.criteria_set_id
+                where r.year <= :year and r.year + cs.validity_years > :year and t.subjects <> 0
+                  and r.locality_path <@ cast(:within as ltree)
+                group by t.commune_id, r.title, r.level
+                """.formatted(
+                        "t.stage in ('RECOGNISED', 'REVOKED') and t.recognised_on <= :asOf and t.revoked_on > :asOf");
+        String counted = """
+                select case when nlevel(g.locality_path) >= 3 then ltree2text(subpath(g.locality_path, 2, 1))::bigint
+                            else 0 end as part_id, r.title, r.level,
+                       count(*) as considered,
+                       count(*) filter (where %1$s) as recognised,
+                       count(*) filter (where r.year = :year) as registered,
+                       count(*) filter (where r.year = :year and %1$s) as recognised_registered,
+                       coalesce(sum(g.people) filter (where %1$s), 0) as people,
+                       coalesce(sum(g.learning_citizens) filter (where %1$s), 0) as citizens,
+                       coalesce(sum(g.people) filter (where r.year = :year), 0) as registered_people,
+                       coalesce(sum(g.learning_citizens) filter (where r.year = :year), 0) as registered_citizens
+                from registrations g
+                join rounds r on r.id = g.round_id
+                join criteria_sets cs on cs.id = r.criteria_set_id
+                where r.year <= :year and r.year + cs.validity_years > :year
+                  and g.locality_path <@ cast(:within as ltree)
+                group by 1, r.title, r.level
+                """.formatted("g.stage in ('RECOGNISED', 'REVOKED') and g.recognised_on <= :asOf"
+                + " and coalesce(g.revoked_on, 'infinity') > :asOf");
+        jdbc.sql(province ? tallied : counted)
                 .param("year", year)
-                .param("communes", communes.keySet().toArray(Long[]::new))
+                .param("asOf", asOf)
+                .param("within", withinPath)
                 .query((rs, n) -> {
-                    Map<RateKind, long[]> f = figures.get(rs.getLong("commune_id"));
+                    Map<RateKind, long[]> f = figures.get(rs.getLong("part_id"));
                     Title title = Title.valueOf(rs.getString("title"));
                     TitleLevel level = TitleLevel.valueOf(rs.getString("level"));
                     long[] subjects = {
-                        rs.getLong("recognised"), 0, rs.getLong("registered"), rs.getLong("recognised_registered")
+                        rs.getLong("recognised"),
+                        0,
+                        rs.getLong("registered"),
+                        rs.getLong("recognised_registered"),
+                        rs.getLong("considered")
                     };
                     long[] people = {
                         rs.getLong("citizens"),
                         rs.getLong("people"),
                         rs.getLong("registered_people"),
-                        rs.getLong("registered_citizens")
+                        rs.getLong("registered_citizens"),
+                        rs.getLong("considered")
                     };
-                    switch (title) {
-                        case LEARNING_FAMILY -> {
-                            add(f, RateKind.LEARNING_FAMILY, subjects);
-                            add(f, RateKind.CITIZEN_WORKER, people);
-                        }
-                        case LEARNING_CLAN -> add(f, RateKind.LEARNING_CLAN, subjects);
-                        case LEARNING_COMMUNITY -> {
-                            if (level == TitleLevel.VILLAGE) {
-                                add(f, RateKind.LEARNING_COMMUNITY, subjects);
-                            }
-                        }
-                        case LEARNING_UNIT -> {
-                            add(f, RateKind.LEARNING_UNIT, subjects);
-                            add(f, RateKind.CITIZEN_OFFICIAL, people);
-                        }
+                    addByTitle(whole, title, level, subjects, people);
+                    if (f != null) {
+                        addByTitle(f, title, level, subjects, people);
                     }
                     return null;
                 })
                 .list();
-        // all subjects of each registry by commune, current at the end of the year
+        // all subjects of each registry by part, as they existed on the day (households of a province from the
+        // tallies; of a commune or a village from the households, where a merge's earlier places are known)
         jdbc.sql("""
-                        select commune_id, kind, sum(n) as n from (
-                            select ltree2text(subpath(l.path, 1, 1))::bigint as commune_id, 'FAMILY' as kind, t.households as n
-                            from household_tallies t join localities l on l.id = t.locality_id
-                            where l.path <@ cast(:within as ltree) and nlevel(l.path) >= 2
-                              and t.since <= :end and t.closed_on > :end
+                        with households as (
+                            select t.locality_id, t.households as n
+                            from household_tallies t
+                            where cast(:province as boolean) and t.since <= :asOf and t.closed_on > :asOf
                             union all
-                            select ltree2text(subpath(locality_path, 1, 1))::bigint, 'CLAN', count(*) from clans
-                            where locality_path <@ cast(:within as ltree) and nlevel(locality_path) >= 2
-                              and (closed_on is null or closed_on > :end)
-                            group by 1
+                            select coalesce(p.locality_id, f.locality_id), 1
+                            from families f
+                            left join lateral (select fp.locality_id from family_placements fp
+                                               where fp.family_id = f.id and fp.until > :asOf
+                                               order by fp.until limit 1) p on true
+                            where not cast(:province as boolean)
+                              and f.locality_path <@ subpath(cast(:within as ltree), 0, least(nlevel(cast(:within as ltree)), 2))
+                              and (f.since is null or f.since <= :asOf) and (f.closed_on is null or f.closed_on > :asOf)
+                        ),
+                        placed as (
+                            select l.path, 'FAMILY' as kind, h.n from households h join localities l on l.id = h.locality_id
                             union all
-                            select ltree2text(subpath(path, 1, 1))::bigint, 'VILLAGE', count(*) from localities
+                            select coalesce(p.locality_path, g.locality_path), 'CLAN', 1 from clans g
+                            left join lateral (select gp.locality_path from clan_placements gp
+                                               where gp.clan_id = g.id and gp.until > :asOf
+                                               order by gp.until limit 1) p on true
+                            where g.locality_path <@ subpath(cast(:within as ltree), 0, least(nlevel(cast(:within as ltree)), 2))
+                              and (g.since is null or g.since <= :asOf) and (g.closed_on is null or g.closed_on > :asOf)
+                            union all
+                            select path, 'VILLAGE', 1 from localities
                             where path <@ cast(:within as ltree) and level = 'VILLAGE'
-                              and (valid_to is null or valid_to > :end) and valid_from <= :end
-                            group by 1
+                              and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)
                             union all
-                            select ltree2text(subpath(locality_path, 1, 1))::bigint, 'ORGANIZATION', count(*) from organizations
-                            where locality_path <@ cast(:within as ltree) and nlevel(locality_path) >= 2
-                              and (closed_on is null or closed_on > :end)
-                            group by 1
-                        ) x group by commune_id, kind
+                            select coalesce(p.locality_path, o.locality_path), 'ORGANIZATION', 1 from organizations o
+                            left join lateral (select op.locality_path from organization_placements op
+                                               where op.organization_id = o.id and op.until > :asOf
+                                               order by op.until limit 1) p on true
+                            where o.locality_path <@ subpath(cast(:within as ltree), 0, least(nlevel(cast(:within as ltree)), 2))
+                              and (o.opened_on is null or o.opened_on <= :asOf) and (o.closed_on is null or o.closed_on > :asOf)
+                        )
+                        select case when nlevel(path) > least(nlevel(cast(:within as ltree)), 2)
+                                    then ltree2text(subpath(path, least(nlevel(cast(:within as ltree)), 2), 1))::bigint
+                                    else 0 end as part_id, kind, sum(n) as n
+                        from placed
+                        where path <@ cast(:within as ltree)
+                        group by 1, 2
                         """)
                 .param("within", withinPath)
-                .param("end", end)
-                .param("year", year)
+                .param("asOf", asOf)
+                .param("province", province)
                 .query((rs, n) -> {
-                    Map<RateKind, long[]> f = figures.get(rs.getLong("commune_id"));
+                    RateKind kind = switch (rs.getString("kind")) {
+                        case "FAMILY" -> RateKind.LEARNING_FAMILY;
+                        case "CLAN" -> RateKind.LEARNING_CLAN;
+                        case "VILLAGE" -> RateKind.LEARNING_COMMUNITY;
+                        default -> RateKind.LEARNING_UNIT;
+                    };
+                    whole.computeIfAbsent(kind, k -> new long[5])[1] += rs.getLong("n");
+                    Map<RateKind, long[]> f = figures.get(rs.getLong("part_id"));
                     if (f != null) {
-                        RateKind kind = switch (rs.getString("kind")) {
-                            case "FAMILY" -> RateKind.LEARNING_FAMILY;
-                            case "CLAN" -> RateKind.LEARNING_CLAN;
-                            case "VILLAGE" -> RateKind.LEARNING_COMMUNITY;
-                            default -> RateKind.LEARNING_UNIT;
-                        };
-                        f.computeIfAbsent(kind, k -> new long[4])[1] += rs.getLong("n");
+                        f.computeIfAbsent(kind, k -> new long[5])[1] += rs.getLong("n");
                     }
                     return null;
                 })
                 .list();
         List<Rates> lines = new ArrayList<>();
-        Map<RateKind, Rate> total = new EnumMap<>(RateKind.class);
+        parts.forEach((id, codeName) -> lines.add(new Rates(codeName[0], codeName[1], rates(figures.get(id)))));
+        return new RateTable(year, new Rates("", "", rates(whole)), lines);
+    }
+
+    private static Map<RateKind, Rate> rates(Map<RateKind, long[]> figures) {
+        Map<RateKind, Rate> rates = new EnumMap<>(RateKind.class);
         for (RateKind kind : RateKind.values()) {
-            total.put(kind, new Rate(0, 0, 0, 0));
+            long[] f = figures.getOrDefault(kind, new long[5]);
+            rates.put(kind, new Rate(f[0], f[1], f[2], f[3], f[4]));
         }
-        communes.forEach((id, codeName) -> {
-            Map<RateKind, Rate> rates = new EnumMap<>(RateKind.class);
-            for (RateKind kind : RateKind.values()) {
-                long[] f = figures.get(id).getOrDefault(kind, new long[4]);
-                Rate rate = new Rate(f[0], f[1], f[2], f[3]);
-                rates.put(kind, rate);
-                total.merge(kind, rate, Rate::plus);
+        return rates;
+    }
+
+    /** Which rates a title's figures feed: subjects, and people for the two Công dân học tập rates. */
+    private static void addByTitle(
+            Map<RateKind, long[]> f, Title title, TitleLevel level, long[] subjects, long[] people) {
+        switch (title) {
+            case LEARNING_FAMILY -> {
+                add(f, RateKind.LEARNING_FAMILY, subjects);
+                add(f, RateKind.CITIZEN_WORKER, people);
             }
-            lines.add(new Rates(codeName[0], codeName[1], rates));
-        });
-        return new RateTable(year, new Rates("", "", total), lines);
+            case LEARNING_CLAN -> add(f, RateKind.LEARNING_CLAN, subjects);
+            case LEARNING_COMMUNITY -> {
+                if (level == TitleLevel.VILLAGE) {
+                    add(f, RateKind.LEARNING_COMMUNITY, subjects);
+                }
+            }
+            case LEARNING_UNIT -> {
+                add(f, RateKind.LEARNING_UNIT, subjects);
+                add(f, RateKind.CITIZEN_OFFICIAL, people);
+            }
+        }
     }
 
     private static void add(Map<RateKind, long[]> figures, RateKind kind, long[] values) {
-        long[] f = figures.computeIfAbsent(kind, k -> new long[4]);
-        for (int i = 0; i < 4; i++) {
+        long[] f = figures.computeIfAbsent(kind, k -> new long[5]);
+        for (int i = 0; i < values.length; i++) {
             f[i] += values[i];
         }
     }

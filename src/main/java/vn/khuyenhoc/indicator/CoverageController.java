@@ -1,5 +1,6 @@
 package vn.khuyenhoc.indicator;
 
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,12 +42,14 @@ class CoverageController {
         model.addAttribute("place", place);
         model.addAttribute("year", chosen);
         model.addAttribute("years", ProgrammeYear.oldestFirst());
-        ChapterCoverage.Result result = coverage.coverage(place.path(), chosen);
-        model.addAttribute("report", indicators.report(place, chosen, result));
+        LocalDate asOf = ProgrammeYear.referenceDate(chosen);
+        model.addAttribute("asOf", asOf);
+        ChapterCoverage.Result result = coverage.coverage(place.path(), chosen, asOf);
+        model.addAttribute("report", indicators.report(place, chosen, asOf, result));
         model.addAttribute("result", result);
         model.addAttribute("hostTypes", HostType.values());
         model.addAttribute("gapType", gapType);
-        model.addAttribute("gaps", coverage.gaps(place.path(), chosen, gapType, PageQuery.of(page, 50)));
+        model.addAttribute("gaps", coverage.gaps(place.path(), chosen, asOf, gapType, PageQuery.of(page, 50)));
         return "indicator/coverage";
     }
 }

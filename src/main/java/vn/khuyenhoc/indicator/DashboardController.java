@@ -94,6 +94,7 @@ class DashboardController {
         model.addAttribute("catalogue", IndicatorDefinition.values());
         model.addAttribute("ranking", view.ranking());
         model.addAttribute("computedAt", STAMP.format(latest.computedAt()));
+        model.addAttribute("asOf", latest.table().asOf());
         model.addAttribute("bars", view.bars());
         model.addAttribute("treemap", view.treemap());
         return "indicator/dashboard";

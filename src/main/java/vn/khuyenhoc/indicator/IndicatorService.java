@@ -1,5 +1,6 @@
 package vn.khuyenhoc.indicator;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +42,20 @@ public class IndicatorService {
             RecognitionFigures.RateKind.CITIZEN_WORKER, IndicatorDefinition.LEARNING_CITIZEN_WORKER,
             RecognitionFigures.RateKind.CITIZEN_OFFICIAL, IndicatorDefinition.LEARNING_CITIZEN_OFFICIAL);
 
-    /** Every indicator of one commune. */
+    /** Every indicator of one part of a locality: a commune of a province, a village of a commune. */
     public record CommuneIndicators(String code, String name, List<Indicator> indicators) {}
 
-    /** Every indicator of a locality and year, in total and for each commune in it (current map). */
+    /**
+     * Every indicator of a locality and year as of {@code asOf}, in total and for each part one level down
+     * ({@code communes}: the communes of a province, the villages of a commune; none for a village).
+     */
     public record IndicatorTable(
-            String locality, String localityName, int year, List<Indicator> total, List<CommuneIndicators> communes) {}
+            String locality,
+            String localityName,
+            int year,
+            LocalDate asOf,
+            List<Indicator> total,
+            List<CommuneIndicators> communes) {}
 
     private final ChapterCoverage coverage;
     private final PolicyStudyCoverage policyStudies;
@@ -91,34 +100,47 @@ public class IndicatorService {
     public IndicatorReport report(@Nullable String localityCode, @Nullable Integer year, SignedInUser user) {
         LocalityView locality = locality(localityCode, user);
         int chosen = year(year);
-        return report(locality, chosen, coverage.coverage(locality.path(), chosen));
+        LocalDate asOf = ProgrammeYear.referenceDate(chosen);
+        return report(locality, chosen, asOf, coverage.coverage(locality.path(), chosen, asOf));
     }
 
     /** The indicators of coverage figures computed already (the coverage page shows both). */
-    IndicatorReport report(LocalityView locality, int year, ChapterCoverage.Result result) {
-        PolicyStudyCoverage.Figures studied =
-                policyStudies.coverage(locality.path(), StudyPeriod.year(year)).total();
+    IndicatorReport report(LocalityView locality, int year, LocalDate asOf, ChapterCoverage.Result result) {
+        PolicyStudyCoverage.Figures studied = policyStudies
+                .coverage(locality.path(), StudyPeriod.year(year).until(asOf))
+                .total();
         RecognitionFigures.Rates rates =
-                recognition.rates(year, locality.path()).total();
+                recognition.rates(year, asOf, locality.path()).total();
         Map<HostType, ChapterCoverage.Figure> figures = new LinkedHashMap<>();
         result.figures().forEach(f -> figures.put(f.hostType(), f));
         Map<String, Plans.Targets> targets = plans.targets(locality.isCommune() ? locality.id() : null);
         return new IndicatorReport(
-                locality.code(), locality.name(), year, indicators(figures, studied, rates, targets));
+                locality.code(), locality.name(), year, asOf, indicators(figures, studied, rates, targets));
+    }
+
+    /** Every indicator of a year as it stood on the year's reference day (docs/indicators.md). */
+    public IndicatorTable table(LocalityView locality, int year) {
+        return table(locality, year, ProgrammeYear.referenceDate(year));
     }
 
     /**
-     * The three sources are independent statements: they run side by side (each on its own connection), so the table
-     * takes about as long as the slowest of them.
+     * Every indicator of a year counted on the records as they stood on {@code asOf} (a report's cut date; never after
+     * the year's reference day), in total and for each part one level down: the communes of a province, the villages
+     * of a commune. The three sources are independent statements: they run side by side (each on its own
+     * connection), so the table takes about as long as the slowest of them.
      */
-    public IndicatorTable table(LocalityView locality, int year) {
+    public IndicatorTable table(LocalityView locality, int year, LocalDate asOf) {
+        LocalDate day = ProgrammeYear.referenceDate(year, asOf);
         CompletableFuture<ChapterCoverage.Result> coverageOf =
-                CompletableFuture.supplyAsync(() -> coverage.coverage(locality.path(), year), sources);
+                CompletableFuture.supplyAsync(() -> coverage.coverage(locality.path(), year, day), sources);
         CompletableFuture<PolicyStudyCoverage.Result> studiedOf = CompletableFuture.supplyAsync(
-                () -> policyStudies.coverage(locality.path(), StudyPeriod.year(year)), sources);
-        RecognitionFigures.RateTable rates = recognition.rates(year, locality.path());
+                () -> policyStudies.coverage(
+                        locality.path(), StudyPeriod.year(year).until(day)),
+                sources);
+        RecognitionFigures.RateTable rates = recognition.rates(year, day, locality.path());
         Map<String, Plans.Targets> targets = plans.targets(locality.isCommune() ? locality.id() : null);
-        Map<String, Map<String, Map<String, Double>>> own = plans.overridesByCommune();
+        Map<String, Map<String, Map<String, Double>>> own =
+                locality.isVillage() || locality.isCommune() ? Map.of() : plans.overridesByCommune();
         ChapterCoverage.Result covered = join(coverageOf);
         PolicyStudyCoverage.Result studied = join(studiedOf);
         Map<HostType, ChapterCoverage.Figure> totalCoverage = new LinkedHashMap<>();
@@ -129,29 +151,32 @@ public class IndicatorService {
         studied.communes().forEach(c -> studiedByCode.put(c.communeCode(), c));
         PolicyStudyCoverage.Figures none = new PolicyStudyCoverage.Figures(
                 null, null, new PolicyStudyCoverage.Ratio(0, 0), new PolicyStudyCoverage.Ratio(0, 0));
-        List<CommuneIndicators> communes = new ArrayList<>();
-        for (RecognitionFigures.Rates commune : rates.communes()) {
-            Map<HostType, ChapterCoverage.Figure> figures = new LinkedHashMap<>();
-            ChapterCoverage.CommuneFigures found = coverageByCode.get(commune.code());
-            for (HostType type : HostType.values()) {
-                ChapterCoverage.Figure empty = new ChapterCoverage.Figure(type, 0, 0);
-                figures.put(type, found == null ? empty : found.figures().getOrDefault(type, empty));
+        List<CommuneIndicators> parts = new ArrayList<>();
+        if (!locality.isVillage()) {
+            for (RecognitionFigures.Rates part : rates.communes()) {
+                Map<HostType, ChapterCoverage.Figure> figures = new LinkedHashMap<>();
+                ChapterCoverage.CommuneFigures found = coverageByCode.get(part.code());
+                for (HostType type : HostType.values()) {
+                    ChapterCoverage.Figure empty = ChapterCoverage.Figure.none(type);
+                    figures.put(type, found == null ? empty : found.figures().getOrDefault(type, empty));
+                }
+                parts.add(new CommuneIndicators(
+                        part.code(),
+                        part.name(),
+                        indicators(
+                                figures,
+                                studiedByCode.getOrDefault(part.code(), none),
+                                part,
+                                withOwn(targets, own.getOrDefault(part.code(), Map.of())))));
             }
-            communes.add(new CommuneIndicators(
-                    commune.code(),
-                    commune.name(),
-                    indicators(
-                            figures,
-                            studiedByCode.getOrDefault(commune.code(), none),
-                            commune,
-                            withOwn(targets, own.getOrDefault(commune.code(), Map.of())))));
         }
         return new IndicatorTable(
                 locality.code(),
                 locality.name(),
                 year,
+                day,
                 indicators(totalCoverage, studied.total(), rates.total(), targets),
-                communes);
+                parts);
     }
 
     private static <T> T join(CompletableFuture<T> result) {
@@ -189,7 +214,7 @@ public class IndicatorService {
             Map<String, Plans.Targets> targets) {
         List<Indicator> indicators = new ArrayList<>();
         for (HostType type : HostType.values()) {
-            ChapterCoverage.Figure figure = coverage.getOrDefault(type, new ChapterCoverage.Figure(type, 0, 0));
+            ChapterCoverage.Figure figure = coverage.getOrDefault(type, ChapterCoverage.Figure.none(type));
             indicators.add(Indicator.of(
                     COVERAGE.get(type), figure.numerator(), figure.denominator(), figure.percent(), targets));
         }

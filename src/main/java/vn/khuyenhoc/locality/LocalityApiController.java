@@ -2,6 +2,7 @@ package vn.khuyenhoc.locality;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -71,6 +72,36 @@ class LocalityApiController {
         }
         LocalityView village = localities.createVillage(
                 body.parentCode().strip(), new LocalityService.VillageDraft(body.name(), body.kind(), null), user);
+        return ResponseEntity.created(URI.create("/api/v1/localities/" + village.code()))
+                .body(village);
+    }
+
+    record Merge(
+            @Nullable List<String> codes,
+            @Nullable String name,
+            @Nullable String kind,
+            @Nullable LocalDate on,
+            @Nullable String note,
+            @Nullable String chapterContinuesFrom,
+            @Nullable Boolean chapterBranches) {}
+
+    /**
+     * Merges villages of one commune into a new one from {@code on}; their records follow. When several have a
+     * chapter, {@code chapterContinuesFrom} (a village code) says whose continues, and {@code chapterBranches} whether
+     * the others become its branches rather than being dissolved.
+     */
+    @PostMapping("/merge")
+    ResponseEntity<LocalityView> merge(@RequestBody Merge body, @AuthenticationPrincipal SignedInUser user) {
+        if (body.on() == null) {
+            throw new InvalidInputException("on", "Thiếu ngày hiệu lực sáp nhập (on).");
+        }
+        LocalityView village = localities.mergeVillages(
+                body.codes() == null ? List.of() : body.codes(),
+                new LocalityService.VillageDraft(body.name(), body.kind(), body.on()),
+                body.note() == null ? "" : body.note(),
+                new LocalityService.ChapterChoice(
+                        body.chapterContinuesFrom(), Boolean.TRUE.equals(body.chapterBranches())),
+                user);
         return ResponseEntity.created(URI.create("/api/v1/localities/" + village.code()))
                 .body(village);
     }

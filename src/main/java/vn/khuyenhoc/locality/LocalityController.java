@@ -136,6 +136,7 @@ class LocalityController {
             throw new InvalidInputException("code", "Chỉ thôn, tổ dân phố mới được đổi tên, giải thể tại đây.");
         }
         model.addAttribute("locality", locality);
+        model.addAttribute("neighbours", neighbours(locality, user));
         model.addAttribute("today", LocalDate.now());
         return "locality/village-edit";
     }
@@ -163,6 +164,7 @@ class LocalityController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
                     LocalDate effectiveOn,
             @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String recordsTo,
             @RequestParam int version,
             @AuthenticationPrincipal SignedInUser user,
             Model model,
@@ -171,7 +173,7 @@ class LocalityController {
             if (effectiveOn == null) {
                 throw new InvalidInputException("effectiveOn", "Hãy nhập ngày hiệu lực.");
             }
-            localities.retireVillage(code, effectiveOn, note, version, user);
+            localities.retireVillage(code, effectiveOn, note, version, recordsTo, user);
             redirect.addFlashAttribute("message", "Đã ghi nhận giải thể từ ngày " + effectiveOn + ".");
             return "redirect:/localities/" + encode(code);
         } catch (InvalidInputException | ConflictException e) {
@@ -180,7 +182,9 @@ class LocalityController {
     }
 
     private String editAgain(String code, SignedInUser user, Model model, RuntimeException e, @Nullable String name) {
-        model.addAttribute("locality", localities.get(code, user));
+        LocalityView locality = localities.get(code, user);
+        model.addAttribute("locality", locality);
+        model.addAttribute("neighbours", neighbours(locality, user));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("typedName", name);
         model.addAttribute("problems", problemsOf(e));
@@ -192,6 +196,7 @@ class LocalityController {
         LocalityService.requireEditor(user);
         fillMerge(code, user, model, List.of());
         model.addAttribute("form", new LocalityService.VillageDraft("", "THON", LocalDate.now()));
+        model.addAttribute("chapters", LocalityService.ChapterChoice.none());
         return "locality/merge";
     }
 
@@ -204,13 +209,16 @@ class LocalityController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
                     LocalDate effectiveOn,
             @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String chapterContinuesFrom,
+            @RequestParam(defaultValue = "false") boolean chapterBranches,
             @AuthenticationPrincipal SignedInUser user,
             Model model,
             RedirectAttributes redirect) {
         List<String> chosen = villages == null ? List.of() : villages;
         var draft = new LocalityService.VillageDraft(name, kind, effectiveOn);
+        var chapters = new LocalityService.ChapterChoice(chapterContinuesFrom, chapterBranches);
         try {
-            LocalityView merged = localities.mergeVillages(chosen, draft, note, user);
+            LocalityView merged = localities.mergeVillages(chosen, draft, note, chapters, user);
             redirect.addFlashAttribute(
                     "message", "Đã sáp nhập " + chosen.size() + " thôn, tổ dân phố thành " + merged.name() + ".");
             return "redirect:/localities/" + encode(merged.code());
@@ -218,6 +226,7 @@ class LocalityController {
             fillMerge(code, user, model, chosen);
             model.addAttribute("form", draft);
             model.addAttribute("note", note);
+            model.addAttribute("chapters", chapters);
             model.addAttribute("problems", e.problems());
             return "locality/merge";
         }
@@ -228,6 +237,19 @@ class LocalityController {
         model.addAttribute("villages", localities.children(code, user, false, new PageQuery(0, PageQuery.MAX_SIZE)));
         model.addAttribute("kinds", localities.villageKinds());
         model.addAttribute("chosen", chosen);
+    }
+
+    /** The other current villages of the same commune: where a retired village's records may go. */
+    private List<LocalityView> neighbours(LocalityView locality, SignedInUser user) {
+        if (!locality.isVillage() || locality.parentCode() == null) {
+            return List.of();
+        }
+        return localities
+                .children(locality.parentCode(), user, false, new PageQuery(0, PageQuery.MAX_SIZE))
+                .items()
+                .stream()
+                .filter(v -> !v.code().equals(locality.code()))
+                .toList();
     }
 
     private static List<InvalidInputException.FieldProblem> problemsOf(RuntimeException e) {

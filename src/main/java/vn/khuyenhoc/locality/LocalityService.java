@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,17 @@ public class LocalityService {
     private final LocalityRepository localities;
     private final LocalityQueries queries;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    LocalityService(LocalityRepository localities, LocalityQueries queries, AuditTrail audit) {
+    LocalityService(
+            LocalityRepository localities,
+            LocalityQueries queries,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.localities = localities;
         this.queries = queries;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -188,33 +195,70 @@ public class LocalityService {
         return queries.find(code, user.scopePath()).orElseThrow();
     }
 
+    /**
+     * Retires a village on {@code on}. Its records still active that day go to {@code recordsTo} (a current village of
+     * the same commune, which then succeeds it); without one, a village still holding records is refused, naming
+     * them ({@link LocalitiesMerged}).
+     */
     @Transactional
-    public void retireVillage(String code, LocalDate on, String note, int version, SignedInUser user) {
+    public void retireVillage(
+            String code, LocalDate on, String note, int version, @Nullable String recordsTo, SignedInUser user) {
         requireEditor(user);
         LocalityView view = get(code, user);
         Locality village = load(view);
         village.checkVersion(version);
+        LocalityView heir = null;
+        String heirCode = VietnameseText.cleanOrEmpty(recordsTo);
+        if (!heirCode.isEmpty()) {
+            heir = get(heirCode, user);
+            if (!heir.isVillage()
+                    || !heir.current()
+                    || heir.code().equals(view.code())
+                    || !java.util.Objects.equals(heir.parentCode(), view.parentCode())) {
+                throw new InvalidInputException(
+                        "recordsTo", "Hãy chọn một thôn, tổ dân phố khác đang hoạt động của cùng xã, phường.");
+            }
+            if (heir.validFrom() != null && heir.validFrom().isAfter(on)) {
+                throw new InvalidInputException(
+                        "recordsTo", "“" + heir.name() + "” chỉ có từ " + heir.validFrom() + ", sau ngày hiệu lực.");
+            }
+        }
         Locality.Snapshot before = village.snapshot();
         village.retire(on);
         localities.save(village);
+        String cleanNote = VietnameseText.cleanOrEmpty(note);
+        if (heir != null) {
+            queries.addSuccession(village.id(), heir.id(), on, cleanNote);
+        }
         audit.recordChange(
                 "RETIRE",
                 ENTITY,
                 code,
                 before,
-                new Retirement(village.snapshot(), VietnameseText.cleanOrEmpty(note)),
+                new Retirement(village.snapshot(), cleanNote, heir == null ? null : heir.code()),
                 view.path());
+        events.publishEvent(
+                new LocalitiesMerged(List.of(village.id()), heir == null ? null : heir.id(), on, null, false));
     }
 
-    /** Merges current villages of one commune into a new village that succeeds them all from {@code on}. */
+    /**
+     * Merges current villages of one commune into a new village that succeeds them all from {@code on}; their records
+     * follow ({@link LocalitiesMerged}), and {@code chapters} says what becomes of their chapters when several have one.
+     */
     @Transactional
-    public LocalityView mergeVillages(List<String> codes, VillageDraft successor, String note, SignedInUser user) {
+    public LocalityView mergeVillages(
+            List<String> codes, VillageDraft successor, String note, ChapterChoice chapters, SignedInUser user) {
         requireEditor(user);
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(codes));
         if (distinct.size() < 2) {
             throw new InvalidInputException("codes", "Hãy chọn ít nhất hai thôn, tổ dân phố để sáp nhập.");
         }
         LocalDate on = successor.validFrom() == null ? LocalDate.now() : successor.validFrom();
+        String continuing = VietnameseText.cleanOrEmpty(chapters.continuingVillage());
+        if (!continuing.isEmpty() && !distinct.contains(continuing)) {
+            throw new InvalidInputException(
+                    "chapterContinuesFrom", "Thôn có chi hội tiếp tục phải là một trong các thôn được sáp nhập.");
+        }
         List<LocalityView> sources =
                 distinct.stream().map(code -> get(code, user)).toList();
         String communeCode = sources.get(0).parentCode();
@@ -240,6 +284,15 @@ public class LocalityService {
         for (Locality village : retired) {
             queries.addSuccession(village.id(), merged.id(), on, cleanNote);
         }
+        Long continuesFrom = continuing.isEmpty()
+                ? null
+                : sources.stream()
+                        .filter(v -> v.code().equals(continuing))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+        events.publishEvent(new LocalitiesMerged(
+                retired.stream().map(Locality::id).toList(), merged.id(), on, continuesFrom, chapters.branches()));
         return queries.find(merged.code(), user.scopePath()).orElseThrow();
     }
 
@@ -283,5 +336,19 @@ public class LocalityService {
     /** Who came before and after a locality. */
     public record History(List<LocalityView> predecessors, List<LocalityView> successors) {}
 
-    record Retirement(Locality.Snapshot locality, String note) {}
+    record Retirement(
+            Locality.Snapshot locality,
+            String note,
+            @Nullable String recordsTo) {}
+
+    /**
+     * The officer's answer when several merged villages have a chapter: the village whose chapter continues (code),
+     * and whether the others become its branches instead of being dissolved.
+     */
+    public record ChapterChoice(@Nullable String continuingVillage, boolean branches) {
+
+        public static ChapterChoice none() {
+            return new ChapterChoice(null, false);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package vn.khuyenhoc.shared;
 
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -34,6 +35,22 @@ public final class ProgrammeYear {
             throw new InvalidInputException(field, rangeMessage("Năm"));
         }
         return chosen;
+    }
+
+    /**
+     * The day a year's figures are counted on: the last day of a year that has ended, today for the current year
+     * (a figure is never counted on a day that has not come yet).
+     */
+    public static LocalDate referenceDate(int year) {
+        LocalDate today = LocalDate.now();
+        LocalDate end = LocalDate.of(year, 12, 31);
+        return end.isAfter(today) ? today : end;
+    }
+
+    /** The day asked for, but never after the year's own reference day (a report's cut date inside the year). */
+    public static LocalDate referenceDate(int year, LocalDate cut) {
+        LocalDate reference = referenceDate(year);
+        return cut.isBefore(reference) ? cut : reference;
     }
 
     /** Every year of the programme so far, this year first (for a year picker). */

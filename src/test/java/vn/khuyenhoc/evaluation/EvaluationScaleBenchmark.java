@@ -71,7 +71,7 @@ class EvaluationScaleBenchmark {
                 .query(String.class)
                 .single();
         int year = 2025;
-        RecognitionFigures.RateTable table = figures.rates(year, province);
+        RecognitionFigures.RateTable table = figures.rates(year, java.time.LocalDate.of(year, 12, 31), province);
         table.total()
                 .rates()
                 .forEach((kind, rate) -> System.out.printf(
@@ -99,7 +99,10 @@ class EvaluationScaleBenchmark {
                 direct,
                 direct.equals(List.of(family.recognised(), family.all(), family.registered())) ? "equal" : "DIFFERENT");
         Timings.timed(
-                "six recognition rates by commune, province, " + year, 5, 30, () -> figures.rates(year, province));
+                "six recognition rates by commune, province, " + year,
+                5,
+                30,
+                () -> figures.rates(year, java.time.LocalDate.of(year, 12, 31), province));
 
         int thisYear = Year.now().getValue();
         LocalDate today = LocalDate.now();

@@ -102,7 +102,9 @@ class ProvinceScaleBenchmark {
                 "coverage: 3 indicators by 102 communes, province, " + year,
                 20,
                 50,
-                () -> coverage.coverage(province, year).communes().size());
+                () -> coverage.coverage(province, year, vn.khuyenhoc.shared.ProgrammeYear.referenceDate(year))
+                        .communes()
+                        .size());
 
         List<String> villages = jdbc.sql(
                         "select code from localities where level = 'VILLAGE' and valid_to is null order by id limit 400")

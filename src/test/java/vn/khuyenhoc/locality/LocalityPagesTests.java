@@ -124,6 +124,7 @@ class LocalityPagesTests {
                 new LocalityService.VillageDraft(
                         "Thôn Hợp " + UUID.randomUUID().toString().substring(0, 5), "thôn", LocalDate.now()),
                 "NQ 01/NQ-HĐND",
+                LocalityService.ChapterChoice.none(),
                 officer);
 
         assertThat(localities.get(first.code(), officer).current()).isFalse();
