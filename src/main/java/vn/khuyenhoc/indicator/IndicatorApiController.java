@@ -29,7 +29,8 @@ class IndicatorApiController {
             @Nullable String secondDenominator,
             String source,
             String unit,
-            String direction) {}
+            String direction,
+            String rule) {}
 
     @GetMapping("/api/v1/indicators/catalogue")
     java.util.List<Definition> catalogue() {
@@ -42,7 +43,8 @@ class IndicatorApiController {
                         d.secondDenominator(),
                         d.source(),
                         d.unit(),
-                        d.direction()))
+                        d.direction(),
+                        d.rule()))
                 .toList();
     }
 

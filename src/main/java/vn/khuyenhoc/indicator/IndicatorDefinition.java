@@ -6,71 +6,72 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of indicators: what each counts (numerator, denominator and, for the recognition rates, the second
- * denominator QĐ 387 asks for), where the figures come from, its unit and direction. Every value is computed from the
- * records of the source module, never typed in.
+ * denominator QĐ 387 asks for), where the figures come from, its unit and direction, and the day it is counted on
+ * ({@link #rule()}). Values are computed from the records of the source module; years before the records begin take
+ * the reported figures of past paper reports, marked as such.
  */
 public enum IndicatorDefinition {
     VILLAGE_CHAPTER_COVERAGE(
             "village-chapter-coverage",
             "Khu dân cư có chi hội, ban khuyến học tổ chức phong trào học tập suốt đời",
-            "thôn, buôn, tổ dân phố có chi hội đang hoạt động đã ghi nhận tổ chức phong trào trong năm",
-            "thôn, buôn, tổ dân phố đang có",
+            "thôn, buôn, tổ dân phố có chi hội hoạt động vào ngày tham chiếu, đã ghi nhận tổ chức phong trào trong năm",
+            "thôn, buôn, tổ dân phố có vào ngày tham chiếu",
             null,
             "association"),
     ORGANIZATION_CHAPTER_COVERAGE(
             "organization-chapter-coverage",
             "Cơ quan, đơn vị, trường học có chi hội, ban khuyến học tổ chức phong trào",
             "cơ quan, đơn vị có chi hội, ban khuyến học đã ghi nhận tổ chức phong trào trong năm",
-            "cơ quan, đơn vị, trường học đang hoạt động",
+            "cơ quan, đơn vị, trường học hoạt động vào ngày tham chiếu",
             null,
             "association"),
     CLAN_CHAPTER_COVERAGE(
             "clan-chapter-coverage",
             "Dòng họ, hội đồng hương, cơ sở tôn giáo có ban khuyến học tổ chức phong trào",
             "dòng họ, hội đồng hương, cơ sở tôn giáo có ban khuyến học đã ghi nhận tổ chức phong trào trong năm",
-            "dòng họ, hội đồng hương, cơ sở tôn giáo đang theo dõi",
+            "dòng họ, hội đồng hương, cơ sở tôn giáo có vào ngày tham chiếu",
             null,
             "association"),
     OFFICER_POLICY_STUDY(
             "officer-policy-study-coverage",
             "Cán bộ Hội Khuyến học được học tập, quán triệt chủ trương, chính sách về khuyến học",
             "cán bộ hội đã dự ít nhất một buổi học tập, quán triệt trong năm (mỗi người một lần)",
-            "cán bộ hội vào cuối năm",
+            "cán bộ hội vào ngày tham chiếu",
             null,
             "association"),
     MEMBER_POLICY_STUDY(
             "member-policy-study-coverage",
             "Hội viên Hội Khuyến học được học tập, quán triệt chủ trương, chính sách về khuyến học",
             "hội viên đã dự ít nhất một buổi học tập, quán triệt trong năm (mỗi người một lần)",
-            "hội viên vào cuối năm",
+            "hội viên vào ngày tham chiếu",
             null,
             "association"),
     LEARNING_FAMILY(
             "learning-family-rate",
             "Hộ gia đình được công nhận Gia đình học tập",
-            "hộ có công nhận Gia đình học tập còn hiệu lực trong năm",
-            "hộ gia đình trong sổ, chưa ngừng theo dõi trước cuối năm",
+            "hộ có công nhận Gia đình học tập còn hiệu lực vào ngày tham chiếu",
+            "hộ gia đình trong sổ vào ngày tham chiếu",
             "hộ đăng ký trong năm",
             "evaluation"),
     LEARNING_CLAN(
             "learning-clan-rate",
             "Dòng họ được công nhận Dòng họ học tập",
-            "dòng họ, hội đồng hương, cơ sở tôn giáo có công nhận còn hiệu lực trong năm",
-            "dòng họ, hội đồng hương, cơ sở tôn giáo đang theo dõi",
+            "dòng họ, hội đồng hương, cơ sở tôn giáo có công nhận còn hiệu lực vào ngày tham chiếu",
+            "dòng họ, hội đồng hương, cơ sở tôn giáo có vào ngày tham chiếu",
             "đối tượng đăng ký trong năm",
             "evaluation"),
     LEARNING_COMMUNITY(
             "learning-community-rate",
             "Thôn, buôn, tổ dân phố được công nhận Cộng đồng học tập",
-            "thôn, buôn, tổ dân phố có công nhận Cộng đồng học tập còn hiệu lực trong năm",
-            "thôn, buôn, tổ dân phố đang có",
+            "thôn, buôn, tổ dân phố có công nhận Cộng đồng học tập còn hiệu lực vào ngày tham chiếu",
+            "thôn, buôn, tổ dân phố có vào ngày tham chiếu",
             "thôn, buôn, tổ dân phố đăng ký trong năm",
             "evaluation"),
     LEARNING_UNIT(
             "learning-unit-rate",
             "Cơ quan, đơn vị, trường học được công nhận Đơn vị học tập",
-            "cơ quan, đơn vị có công nhận Đơn vị học tập (do xã hoặc tỉnh) còn hiệu lực trong năm",
-            "cơ quan, đơn vị, trường học đang hoạt động",
+            "cơ quan, đơn vị có công nhận Đơn vị học tập (do xã hoặc tỉnh) còn hiệu lực vào ngày tham chiếu",
+            "cơ quan, đơn vị, trường học hoạt động vào ngày tham chiếu",
             "cơ quan, đơn vị đăng ký trong năm",
             "evaluation"),
     LEARNING_CITIZEN_WORKER(
@@ -132,6 +133,31 @@ public enum IndicatorDefinition {
 
     public String source() {
         return source;
+    }
+
+    /**
+     * The day the indicator is counted on and what counts on it (docs/indicators.md): the same rule for the
+     * dashboard, the public statistics, the API and the reports.
+     */
+    public String rule() {
+        String day = "Tính trên hồ sơ như tại ngày tham chiếu: 31/12 với năm đã qua, hôm nay với năm đang diễn ra,"
+                + " ngày chốt số liệu với báo cáo (30/6 với báo cáo 6 tháng). ";
+        return day
+                + switch (this) {
+                    case VILLAGE_CHAPTER_COVERAGE, ORGANIZATION_CHAPTER_COVERAGE, CLAN_CHAPTER_COVERAGE ->
+                        "Mẫu số: đối tượng đã có và chưa giải thể, đóng cửa vào ngày đó (thôn, cơ quan, dòng họ sáp nhập được"
+                                + " tính ở nơi chúng thuộc về vào ngày đó). Tử số: đối tượng có chi hội, ban khuyến học đã"
+                                + " thành lập và chưa giải thể vào ngày đó, có ghi nhận tổ chức phong trào của năm. Chi hội giải"
+                                + " thể trước ngày tham chiếu không được tính cho năm đó. Năm chưa có ghi nhận phong trào nào:"
+                                + " chưa có số liệu.";
+                    case OFFICER_POLICY_STUDY, MEMBER_POLICY_STUDY ->
+                        "Mẫu số: người có tư cách hội viên (cán bộ hội) vào ngày đó, mỗi người một lần. Tử số: những người đó"
+                                + " đã dự ít nhất một buổi học tập, quán triệt trong năm. Chưa ghi nhận ai dự: chưa có số liệu.";
+                    default ->
+                        "Mẫu số: đối tượng đã có và chưa ngừng theo dõi vào ngày đó. Tử số: đối tượng có quyết định công nhận"
+                                + " ký đến ngày đó, của đợt năm đó hoặc đợt trước còn hiệu lực trong năm, chưa bị thu hồi trước"
+                                + " ngày đó. Không có đợt đánh giá nào còn hiệu lực: chưa có số liệu.";
+                };
     }
 
     /** Every indicator is a percentage where higher is better. */

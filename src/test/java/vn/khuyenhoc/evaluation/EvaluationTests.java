@@ -46,6 +46,12 @@ class EvaluationTests {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    RecognitionFigures figures;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void runsAFamilyRoundFromRegistrationToAVerifiedCertificate() throws Exception {
         String village = post(
@@ -197,6 +203,39 @@ class EvaluationTests {
                 .hasStatusOk();
         assertThat(mvc.get().uri("/verify/" + code).exchange().getResponse().getContentAsString())
                 .contains("Đã bị thu hồi");
+        // from the day of the revocation the rate no longer counts it; as of an earlier day it still does
+        String revoked = mvc.get()
+                .uri("/api/v1/indicators?locality=22015&year=" + YEAR)
+                .with(officer)
+                .exchange()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(revoked, rate + ".numerator")).containsExactly(0);
+        jdbc.sql("update registrations set recognised_on = current_date - 10 where id = :id")
+                .param("id", Long.valueOf(ra))
+                .update();
+        String commune = jdbc.sql("select path::text from localities where code = '22015'")
+                .query(String.class)
+                .single();
+        LocalDate today = LocalDate.now();
+        assertThat(figures.rates(YEAR, today.minusDays(1), commune)
+                        .total()
+                        .rates()
+                        .get(RecognitionFigures.RateKind.LEARNING_FAMILY)
+                        .recognised())
+                .isEqualTo(1);
+        assertThat(figures.rates(YEAR, today.minusDays(11), commune)
+                        .total()
+                        .rates()
+                        .get(RecognitionFigures.RateKind.LEARNING_FAMILY)
+                        .recognised())
+                .isZero();
+        assertThat(figures.rates(YEAR, today, commune)
+                        .total()
+                        .rates()
+                        .get(RecognitionFigures.RateKind.LEARNING_FAMILY)
+                        .recognised())
+                .isZero();
     }
 
     @Test
