@@ -49,6 +49,7 @@ class RecognitionController {
         model.addAttribute("years", ProgrammeYear.newestFirst());
         model.addAttribute("kinds", RecognitionFigures.RateKind.values());
         model.addAttribute("table", figures.rates(chosen, ProgrammeYear.referenceDate(chosen), within));
+        model.addAttribute("byVillage", within.split("\\.").length >= 2);
         model.addAttribute("funnels", funnels);
         return "evaluation/recognition";
     }

@@ -80,8 +80,8 @@ public class RecognitionFigures {
         }
     }
 
-    /** Per commune and in total. */
-    public record RateTable(int year, Rates total, List<Rates> communes) {}
+    /** In total and per part (the communes of a province, the villages of a commune), as of {@code asOf}. */
+    public record RateTable(int year, LocalDate asOf, Rates total, List<Rates> communes) {}
 
     private final JdbcClient jdbc;
 
@@ -343,7 +343,7 @@ public class RecognitionFigures {
                 .list();
         List<Rates> lines = new ArrayList<>();
         parts.forEach((id, codeName) -> lines.add(new Rates(codeName[0], codeName[1], rates(figures.get(id)))));
-        return new RateTable(year, new Rates("", "", rates(whole)), lines);
+        return new RateTable(year, asOf, new Rates("", "", rates(whole)), lines);
     }
 
     private static Map<RateKind, Rate> rates(Map<RateKind, long[]> figures) {
