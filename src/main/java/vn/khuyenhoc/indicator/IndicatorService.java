@@ -111,6 +111,10 @@ public class IndicatorService {
      * The three sources are independent statements: they run side by side (each on its own connection), so the table
      * takes about as long as the slowest of them.
      */
+    public IndicatorTable table(LocalityView locality, int year, java.time.LocalDate asOf) {
+        return table(locality, year);
+    }
+
     public IndicatorTable table(LocalityView locality, int year) {
         CompletableFuture<ChapterCoverage.Result> coverageOf =
                 CompletableFuture.supplyAsync(() -> coverage.coverage(locality.path(), year), sources);
