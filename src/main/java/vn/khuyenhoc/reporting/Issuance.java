@@ -22,7 +22,8 @@ record Issuance(@Nullable String number, String symbol, LocalDate date, ReportIs
 
     /** "Số: 15/BC-KH", or "Số:      /BC-KH" without a number. */
     public String numberLine() {
-        return number == null ? "Số:        /" + symbol : "Số: " + number;
+        // no-break spaces: the blank left for the number must survive HTML's collapsing of white space
+        return number == null ? "Số:" + "\u00a0".repeat(12) + "/" + symbol : "Số: " + number;
     }
 
     /** "Ea Kao, ngày 05 tháng 12 năm 2026" (NĐ 30: days below 10 and months below 3 take a leading zero). */

@@ -82,7 +82,7 @@ class ReportController {
                     form.recipientList(),
                     LocalDate.now());
             ReportPeriod period = ReportPeriod.of(chosen, form.year(), issuance.date());
-            if (form.remember()) {
+            if (form.remembered()) {
                 issuers.remember(chosen, place, issuance.issuer());
             }
             ReportJobs.Job job = jobs.start(chosen, place, period, issuance, format, user.getUsername());
@@ -105,6 +105,7 @@ class ReportController {
         model.addAttribute("form", form);
         model.addAttribute("years", ReportPeriod.yearsOffered(kind, LocalDate.now()));
         model.addAttribute("review", kind.milestone() != null);
+        model.addAttribute("milestone", kind.milestone());
         model.addAttribute("problems", problems);
         model.addAttribute("today", LocalDate.now().toString());
         return "reporting/reports";

@@ -22,7 +22,7 @@ record ReportForm(
         @Nullable String signerTitle,
         @Nullable String signerName,
         @Nullable String recipients,
-        boolean remember) {
+        @Nullable Boolean remember) {
 
     /** A new form of a kind for a locality, filled with its defaults and dated today. */
     static ReportForm of(ReportKind kind, String locality, ReportIssuer defaults, LocalDate today) {
@@ -40,6 +40,11 @@ record ReportForm(
                 defaults.signerName(),
                 String.join("\n", defaults.recipients()),
                 true);
+    }
+
+    /** Whether to keep the issuing fields as the defaults (an unticked box sends nothing). */
+    public boolean remembered() {
+        return Boolean.TRUE.equals(remember);
     }
 
     /** The recipients typed, one per line (none typed: the defaults). */
