@@ -32,6 +32,8 @@ document.addEventListener("click", (event) => {
     }
     const input = document.getElementById(choice.dataset.field);
     input.value = choice.dataset.code;
+    // a value set by a script fires no change event: forms that follow the field (the report form's defaults) need one
+    input.dispatchEvent(new Event("change", { bubbles: true }));
     document.getElementById(choice.dataset.field + "-suggestions").replaceChildren();
     input.focus();
 });

@@ -1,6 +1,5 @@
 package vn.khuyenhoc.reporting;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,11 +11,8 @@ record Report(
         ReportKind kind,
         String localityCode,
         String localityName,
-        int year,
-        String period,
-        String issuingBody,
-        String place,
-        LocalDate date,
+        ReportPeriod period,
+        Issuance issuance,
         List<Section> sections,
         boolean empty) {
 
@@ -25,6 +21,11 @@ record Report(
 
         static Section text(String title, List<String> paragraphs) {
             return new Section(title, paragraphs, List.of(), List.of());
+        }
+
+        /** The same section under another number ("IV.") where a report places it later. */
+        Section renumbered(String number) {
+            return new Section(title.replaceFirst("^[IVX]+\\.", number), paragraphs, headers, rows);
         }
     }
 
@@ -38,6 +39,6 @@ record Report(
     }
 
     public String title() {
-        return kind.title() + (kind.milestone() == null ? " " + year : "");
+        return kind.title() + (kind.milestone() == null ? " " + period.year() : "");
     }
 }

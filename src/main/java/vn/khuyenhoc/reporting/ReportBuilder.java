@@ -1,6 +1,5 @@
 package vn.khuyenhoc.reporting;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,24 +35,24 @@ class ReportBuilder {
         this.indicators = indicators;
     }
 
-    Report build(ReportKind kind, LocalityView locality, int year, IntConsumer progress) {
+    /** The report of a kind for a locality over its period, each figure counted as of its date. */
+    Report build(ReportKind kind, LocalityView locality, ReportPeriod period, Issuance issuance, IntConsumer progress) {
         progress.accept(5);
-        IndicatorService.IndicatorTable table = indicators.table(locality, year);
-        progress.accept(kind.milestone() == null ? 60 : 35);
-        String issuingBody = "HỘI KHUYẾN HỌC " + locality.name().toUpperCase(VI);
-        String place = locality.name().replaceFirst("^(Xã|Phường|Đặc khu|Tỉnh|Thành phố) ", "");
-        String period = switch (kind) {
-            case ASSOCIATION_SIX_MONTH -> "6 tháng đầu năm " + year + " (số liệu đến ngày lập báo cáo)";
-            case MIDTERM_2025, FINAL_2030 -> "giai đoạn " + ProgrammeYear.FIRST + "–" + year;
-            default -> "năm " + year;
-        };
+        List<ReportPeriod.YearAsOf> years = period.series();
+        List<IndicatorService.IndicatorTable> series = new ArrayList<>();
+        for (ReportPeriod.YearAsOf y : years) {
+            series.add(indicators.table(locality, y.year(), y.asOf()));
+            progress.accept(5 + 55 * series.size() / years.size());
+        }
+        IndicatorService.IndicatorTable table = series.get(series.size() - 1);
+        int year = period.year();
         boolean empty = table.total().stream().allMatch(i -> i.denominator() == 0 && i.numerator() == 0);
         List<Report.Section> sections = new ArrayList<>();
         if (empty) {
             sections.add(Report.Section.text(
                     "Chưa có số liệu",
                     List.of("Sổ theo dõi của " + locality.name()
-                            + " chưa có số liệu nào cho " + period
+                            + " chưa có số liệu nào cho " + period.text()
                             + " (chưa có thôn, tổ dân phố, chi hội, hội viên hay hồ sơ"
                             + " đăng ký danh hiệu): chưa lập được báo cáo. Các con số 0 không được coi là kết quả.")));
         } else {
@@ -74,27 +73,43 @@ class ReportBuilder {
                     sections.add(shortcomings(table, year, "III. Tồn tại, hạn chế và phương hướng"));
                 }
                 case MIDTERM_2025, FINAL_2030 -> {
-                    IndicatorService.IndicatorTable baseline = indicators.table(locality, ProgrammeYear.FIRST);
-                    progress.accept(60);
-                    sections.add(targets(table, baseline, kind.milestone(), year));
-                    sections.add(communesReaching(table, kind.milestone()));
-                    sections.add(organisation(table));
-                    sections.add(shortcomings(table, year, "IV. Tồn tại, hạn chế và phương hướng"));
+                    int milestone = java.util.Objects.requireNonNull(kind.milestone());
+                    sections.add(targets(table, series.get(0), milestone, years.get(years.size() - 1)));
+                    sections.add(yearByYear(series, years, milestone));
+                    sections.add(communesReaching(table, milestone));
+                    sections.add(organisation(table).renumbered("IV."));
+                    sections.add(shortcomings(table, year, "V. Tồn tại, hạn chế và phương hướng"));
                 }
             }
         }
         progress.accept(70);
-        return new Report(
-                kind,
-                locality.code(),
-                locality.name(),
-                year,
-                period,
-                issuingBody,
-                place,
-                LocalDate.now(),
-                sections,
-                empty);
+        return new Report(kind, locality.code(), locality.name(), period, issuance, sections, empty);
+    }
+
+    /** Each indicator in each year of the period, every year counted as of its own reference date. */
+    private static Report.Section yearByYear(
+            List<IndicatorService.IndicatorTable> series, List<ReportPeriod.YearAsOf> years, int milestone) {
+        List<String> headers = new ArrayList<>();
+        headers.add("Chỉ tiêu");
+        years.forEach(y -> headers.add("Năm " + y.label()));
+        headers.add("Mục tiêu " + milestone);
+        List<List<Object>> rows = new ArrayList<>();
+        IndicatorService.IndicatorTable last = series.get(series.size() - 1);
+        for (int n = 0; n < last.total().size(); n++) {
+            List<Object> row = new ArrayList<>();
+            row.add(last.total().get(n).name());
+            for (IndicatorService.IndicatorTable t : series) {
+                row.add(new Report.Percent(t.total().get(n).value()));
+            }
+            row.add(target(last.total().get(n), String.valueOf(milestone)));
+            rows.add(row);
+        }
+        return new Report.Section(
+                "II. Diễn biến từng năm",
+                List.of(
+                        "Mỗi năm tính trên sổ theo dõi như tại ngày 31/12 của năm đó (năm chưa hết: đến ngày lập báo cáo)."),
+                headers,
+                rows);
     }
 
     private static Report.Section organisation(IndicatorService.IndicatorTable table) {
@@ -187,12 +202,15 @@ class ReportBuilder {
     }
 
     private static Report.Section targets(
-            IndicatorService.IndicatorTable table, IndicatorService.IndicatorTable baseline, int milestone, int year) {
+            IndicatorService.IndicatorTable table,
+            IndicatorService.IndicatorTable baseline,
+            int milestone,
+            ReportPeriod.YearAsOf year) {
         List<String> headers = List.of(
                 "Chỉ tiêu",
                 "Kế hoạch",
                 "Năm " + ProgrammeYear.FIRST,
-                "Năm " + year,
+                "Năm " + year.label(),
                 "Mục tiêu " + milestone,
                 "Đánh giá");
         List<List<Object>> rows = new ArrayList<>();
@@ -233,7 +251,8 @@ class ReportBuilder {
                     .count();
             rows.add(List.of(table.total().get(n).name(), reached, measured));
         }
-        return new Report.Section("II. Xã, phường đạt mục tiêu (theo mục tiêu riêng nếu có)", List.of(), headers, rows);
+        return new Report.Section(
+                "III. Xã, phường đạt mục tiêu (theo mục tiêu riêng nếu có)", List.of(), headers, rows);
     }
 
     /** The indicators below their next milestone's target, said plainly, and where to act. */

@@ -3,6 +3,7 @@ package vn.khuyenhoc.reporting;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -12,6 +13,8 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -29,7 +32,8 @@ import vn.khuyenhoc.shared.PdfDocument;
 @Component
 class ReportDocuments {
 
-    private static final int COLUMNS = 8;
+    /** The narrowest a report's sheet is: the heading's two blocks need eight columns. */
+    private static final int MIN_COLUMNS = 8;
 
     private final ITemplateEngine templates;
 
@@ -40,58 +44,66 @@ class ReportDocuments {
     void pdf(Report report, OutputStream out) {
         Context context = new Context(Locale.forLanguageTag("vi"));
         context.setVariable("report", report);
-        context.setVariable(
-                "dateline",
-                report.place() + ", ngày " + String.format("%02d", report.date().getDayOfMonth()) + " tháng "
-                        + String.format("%02d", report.date().getMonthValue()) + " năm "
-                        + report.date().getYear());
+        context.setVariable("issuance", report.issuance());
+        context.setVariable("issuer", report.issuance().issuer());
         PdfDocument.render(templates.process("reporting/report-pdf", context), out);
     }
 
+    /**
+     * The report on one sheet in the official layout, printed on A4 fitted to the page width (landscape when wide),
+     * the header of its longest table repeated on every page.
+     */
     void xlsx(Report report, OutputStream out) {
+        int columns = Math.max(
+                MIN_COLUMNS,
+                report.sections().stream()
+                        .mapToInt(s -> s.headers().size())
+                        .max()
+                        .orElse(0));
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet("Báo cáo");
             Styles styles = new Styles(book);
+            Issuance issuance = report.issuance();
+            ReportIssuer issuer = issuance.issuer();
+            List<String> left = new ArrayList<>();
+            if (!issuer.superiorBody().isEmpty()) {
+                left.add(issuer.superiorBody());
+            }
+            left.add(issuer.issuingBody());
+            left.add(issuance.numberLine());
+            List<String> right =
+                    List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", issuance.dateline());
             int r = 0;
-            r = merged(
-                    sheet,
-                    r,
-                    0,
-                    2,
-                    report.issuingBody(),
-                    styles.boldCentre,
-                    3,
-                    4 + COLUMNS - 5,
-                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-            r = merged(
-                    sheet, r, 0, 2, "Số:        /BC-KH", styles.centre, 3, COLUMNS - 1, "Độc lập - Tự do - Hạnh phúc");
-            r = merged(
-                    sheet,
-                    r,
-                    0,
-                    2,
-                    "",
-                    styles.centre,
-                    3,
-                    COLUMNS - 1,
-                    report.place() + ", ngày "
-                            + String.format(
-                                    "%02d/%02d/%d",
-                                    report.date().getDayOfMonth(),
-                                    report.date().getMonthValue(),
-                                    report.date().getYear()));
+            for (int n = 0; n < Math.max(left.size(), right.size()); n++) {
+                String l = n < left.size() ? left.get(n) : "";
+                CellStyle leftStyle = l.equals(issuer.issuingBody()) ? styles.boldCentre : styles.centre;
+                CellStyle rightStyle = n == right.size() - 1 ? styles.italicCentre : styles.boldCentre;
+                r = merged(
+                        sheet, r, 0, 2, l, leftStyle, 3, columns - 1, n < right.size() ? right.get(n) : "", rightStyle);
+            }
             r++;
-            r = line(sheet, r, "BÁO CÁO", styles.title);
-            r = line(sheet, r, report.title(), styles.boldCentre);
+            r = line(sheet, r, "BÁO CÁO", styles.title, columns);
+            r = line(sheet, r, report.title(), styles.boldCentre, columns);
             r = line(
-                    sheet, r, "Địa bàn: " + report.localityName() + " · Kỳ báo cáo: " + report.period(), styles.centre);
+                    sheet,
+                    r,
+                    "Địa bàn: " + report.localityName() + " · Kỳ báo cáo: "
+                            + report.period().text(),
+                    styles.centre,
+                    columns);
             r++;
+            int repeatedHeader = -1;
+            int longest = 0;
             for (Report.Section section : report.sections()) {
-                r = line(sheet, r, section.title(), styles.bold);
+                r = line(sheet, r, section.title(), styles.bold, columns);
                 for (String paragraph : section.paragraphs()) {
-                    r = line(sheet, r, paragraph, styles.wrap);
+                    r = line(sheet, r, paragraph, styles.wrap, columns);
                 }
                 if (!section.headers().isEmpty()) {
+                    if (section.rows().size() > longest) {
+                        longest = section.rows().size();
+                        repeatedHeader = r;
+                    }
                     Row header = sheet.createRow(r++);
                     header.setHeightInPoints(45);
                     for (int c = 0; c < section.headers().size(); c++) {
@@ -118,24 +130,54 @@ class ReportDocuments {
                 r++;
             }
             r++;
-            merged(
-                    sheet,
-                    r,
-                    0,
-                    2,
-                    "Nơi nhận: như kính gửi; lưu VP.",
-                    styles.wrap,
-                    3,
-                    COLUMNS - 1,
-                    "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH");
-            sheet.setColumnWidth(0, 40 * 256);
-            for (int c = 1; c < COLUMNS; c++) {
-                sheet.setColumnWidth(c, 17 * 256);
+            List<String> recipients = new ArrayList<>();
+            recipients.add("Nơi nhận:");
+            recipients.addAll(issuer.recipientLines());
+            List<String> signature = new ArrayList<>(issuer.signerTitleLines());
+            signature.addAll(List.of("", "", ""));
+            signature.add(issuer.signerName());
+            for (int n = 0; n < Math.max(recipients.size(), signature.size()); n++) {
+                r = merged(
+                        sheet,
+                        r,
+                        0,
+                        2,
+                        n < recipients.size() ? recipients.get(n) : "",
+                        n == 0 ? styles.boldItalic : styles.small,
+                        3,
+                        columns - 1,
+                        n < signature.size() ? signature.get(n) : "",
+                        styles.boldCentre);
             }
-            sheet.getPrintSetup().setLandscape(true);
+            sheet.setColumnWidth(0, 40 * 256);
+            for (int c = 1; c < columns; c++) {
+                sheet.setColumnWidth(c, (columns > MIN_COLUMNS ? 12 : 17) * 256);
+            }
+            printSetup(sheet, repeatedHeader, 40 + (columns - 1) * (columns > MIN_COLUMNS ? 12 : 17));
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A4, fitted to the page width and as many pages long as it takes, landscape when wider than a portrait page holds
+     * (about 100 characters), margins as NĐ 30 sets them (left 30 mm, right 15 mm, top and bottom 20 mm), the header
+     * of the longest table repeated at the top of each page.
+     */
+    private static void printSetup(Sheet sheet, int repeatedHeader, int widthInCharacters) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(widthInCharacters > 100);
+        sheet.setFitToPage(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setMargin(PageMargin.LEFT, 30 / 25.4);
+        sheet.setMargin(PageMargin.RIGHT, 15 / 25.4);
+        sheet.setMargin(PageMargin.TOP, 20 / 25.4);
+        sheet.setMargin(PageMargin.BOTTOM, 20 / 25.4);
+        if (repeatedHeader >= 0) {
+            sheet.setRepeatingRows(new CellRangeAddress(repeatedHeader, repeatedHeader, -1, -1));
         }
     }
 
@@ -148,19 +190,20 @@ class ReportDocuments {
             CellStyle style,
             int rightFrom,
             int rightTo,
-            String right) {
+            String right,
+            CellStyle rightStyle) {
         Row row = sheet.createRow(r);
         cell(row, from, left, style);
         sheet.addMergedRegion(new CellRangeAddress(r, r, from, to));
-        cell(row, rightFrom, right, style);
+        cell(row, rightFrom, right, rightStyle);
         sheet.addMergedRegion(new CellRangeAddress(r, r, rightFrom, rightTo));
         return r + 1;
     }
 
-    private static int line(Sheet sheet, int r, String text, CellStyle style) {
+    private static int line(Sheet sheet, int r, String text, CellStyle style, int columns) {
         Row row = sheet.createRow(r);
         cell(row, 0, text, style);
-        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, COLUMNS - 1));
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, columns - 1));
         if (text.length() > 120) {
             row.setHeightInPoints(15 * (1 + text.length() / 120f));
         }
@@ -179,6 +222,9 @@ class ReportDocuments {
         final CellStyle title;
         final CellStyle bold;
         final CellStyle boldCentre;
+        final CellStyle italicCentre;
+        final CellStyle boldItalic;
+        final CellStyle small;
         final CellStyle centre;
         final CellStyle wrap;
         final CellStyle header;
@@ -188,9 +234,27 @@ class ReportDocuments {
         final CellStyle percent;
 
         Styles(XSSFWorkbook book) {
+            // NĐ 30 sets official documents in Times New Roman; the sheet asks for it (the reader's machine has it)
+            Font body = book.getFontAt(0);
+            body.setFontName("Times New Roman");
+            body.setFontHeightInPoints((short) 12);
             Font boldFont = book.createFont();
+            Font italicFont = book.createFont();
+            italicFont.setItalic(true);
+            Font boldItalicFont = book.createFont();
+            boldItalicFont.setBold(true);
+            boldItalicFont.setItalic(true);
+            Font smallFont = book.createFont();
+            smallFont.setFontHeightInPoints((short) 11);
+            for (Font f : List.of(boldFont, italicFont, boldItalicFont, smallFont)) {
+                f.setFontName("Times New Roman");
+            }
+            italicCentre = style(book, italicFont, HorizontalAlignment.CENTER, true, false);
+            boldItalic = style(book, boldItalicFont, HorizontalAlignment.LEFT, false, false);
+            small = style(book, smallFont, HorizontalAlignment.LEFT, false, false);
             boldFont.setBold(true);
             Font titleFont = book.createFont();
+            titleFont.setFontName("Times New Roman");
             titleFont.setBold(true);
             titleFont.setFontHeightInPoints((short) 14);
             title = style(book, titleFont, HorizontalAlignment.CENTER, false, false);

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /**
  * Reports generated in the background, one at a time (two cores: a report must not slow everyone's pages), each with
@@ -40,20 +42,30 @@ class ReportJobs {
         final String owner;
         final ReportKind kind;
         final String localityName;
-        final int year;
+        final ReportPeriod period;
+        final Issuance issuance;
         final ReportFormat format;
+        final String fileName;
         final Instant createdAt = Instant.now();
         final AtomicInteger progress = new AtomicInteger();
         volatile State state = State.WAITING;
         volatile byte @Nullable [] content;
         volatile @Nullable String error;
 
-        Job(String owner, ReportKind kind, String localityName, int year, ReportFormat format) {
+        Job(
+                String owner,
+                ReportKind kind,
+                LocalityView locality,
+                ReportPeriod period,
+                Issuance issuance,
+                ReportFormat format) {
             this.owner = owner;
             this.kind = kind;
-            this.localityName = localityName;
-            this.year = year;
+            this.localityName = locality.name();
+            this.period = period;
+            this.issuance = issuance;
             this.format = format;
+            this.fileName = ReportJobs.fileName(kind, locality, period, format);
         }
 
         public String id() {
@@ -73,11 +85,11 @@ class ReportJobs {
         }
 
         public String label() {
-            return kind.title() + " — " + localityName + " — " + year;
+            return kind.title() + " — " + localityName + " — " + period.label();
         }
 
         String fileName() {
-            return kind.code() + "-" + year + "." + format.extension();
+            return fileName;
         }
     }
 
@@ -95,9 +107,30 @@ class ReportJobs {
         this.documents = documents;
     }
 
-    Job start(ReportKind kind, LocalityView locality, int year, ReportFormat format, String owner) {
+    /**
+     * The file name, in Vietnamese without diacritics: the report, its year or period and, below the province, its
+     * locality ({@code bao-cao-so-ket-2021-2025.pdf}, {@code bao-cao-6-thang-2026-xa-ea-kao.xlsx}).
+     */
+    static String fileName(ReportKind kind, LocalityView locality, ReportPeriod period, ReportFormat format) {
+        String span =
+                kind.milestone() == null ? String.valueOf(period.year()) : ProgrammeYear.FIRST + "-" + kind.milestone();
+        String place = locality.parentCode() == null ? "" : "-" + slug(locality.name());
+        return kind.fileBase() + "-" + span + place + "." + format.extension();
+    }
+
+    private static String slug(String text) {
+        return VietnameseText.fold(text).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    Job start(
+            ReportKind kind,
+            LocalityView locality,
+            ReportPeriod period,
+            Issuance issuance,
+            ReportFormat format,
+            String owner) {
         jobs.values().removeIf(j -> j.createdAt.plus(KEPT_FOR).isBefore(Instant.now()));
-        Job job = new Job(owner, kind, locality.name(), year, format);
+        Job job = new Job(owner, kind, locality, period, issuance, format);
         jobs.put(job.id, job);
         executor.submit(() -> run(job, locality));
         return job;
@@ -112,10 +145,11 @@ class ReportJobs {
     byte[] make(
             ReportKind kind,
             LocalityView locality,
-            int year,
+            ReportPeriod period,
+            Issuance issuance,
             ReportFormat format,
             java.util.function.IntConsumer progress) {
-        Report report = builder.build(kind, locality, year, progress);
+        Report report = builder.build(kind, locality, period, issuance, progress);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (format == ReportFormat.PDF) {
             documents.pdf(report, out);
@@ -129,7 +163,7 @@ class ReportJobs {
     private void run(Job job, LocalityView locality) {
         job.state = State.RUNNING;
         try {
-            job.content = make(job.kind, locality, job.year, job.format, job.progress::set);
+            job.content = make(job.kind, locality, job.period, job.issuance, job.format, job.progress::set);
             job.state = State.DONE;
         } catch (RuntimeException e) {
             log.error("Report {} failed", job.label(), e);

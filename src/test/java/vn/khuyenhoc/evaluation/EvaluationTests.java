@@ -157,12 +157,23 @@ class EvaluationTests {
             // the printed QR code reads back as the public verification address of this certificate
             assertThat(qrCode(document)).isEqualTo("http://localhost:8080/verify/" + code);
         }
-        assertThat(mvc.get()
-                        .uri("/api/v1/decisions/" + decision + "/document?format=pdf")
-                        .with(office)
-                        .exchange())
-                .hasStatusOk()
-                .hasContentType("application/pdf");
+        MvcTestResult decisionPdf = mvc.get()
+                .uri("/api/v1/decisions/" + decision + "/document?format=pdf")
+                .with(office)
+                .exchange();
+        assertThat(decisionPdf).hasStatusOk().hasContentType("application/pdf");
+        try (PDDocument document = Loader.loadPDF(decisionPdf.getResponse().getContentAsByteArray())) {
+            // QĐ 387/QĐ-TTg approves a Chương trình; the decision is set in the serif NĐ 30 prescribes
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("phê duyệt Chương trình “Đẩy mạnh phong trào học tập suốt đời")
+                    .doesNotContain("Đề án");
+            var resources = document.getPage(0).getResources();
+            for (var name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                assertThat(font.getName()).contains("LiberationSerif");
+                assertThat(font.isEmbedded()).isTrue();
+            }
+        }
         MvcTestResult list = mvc.get()
                 .uri("/api/v1/decisions/" + decision + "/document?format=xlsx")
                 .with(office)
