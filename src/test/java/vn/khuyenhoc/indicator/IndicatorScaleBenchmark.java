@@ -150,7 +150,7 @@ class IndicatorScaleBenchmark {
     }
 
     /** The product's totals of a year and the hand-written statement's, checked equal, and both timed. */
-    private long[] compare(LocalityView province, int year) {
+    private long[] compare(LocalityView province, int year) throws Exception {
         LocalDate ref = vn.khuyenhoc.shared.ProgrammeYear.referenceDate(year);
         IndicatorService.IndicatorTable table = indicators.table(province, year);
         List<Long> ours = new ArrayList<>();
