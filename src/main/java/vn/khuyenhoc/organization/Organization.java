@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.Lifespan;
 
 /** An organization on a commune's territory; it is closed, never deleted, so that past results keep their subject. */
 @Table("organizations")
@@ -52,14 +53,18 @@ class Organization {
         this.updatedAt = updatedAt;
     }
 
-    /** The checked values of a form: every rule that needs no database is applied here. */
+    /**
+     * The checked values of a form ({@link OrganizationService#details} checks them field by field); {@code closedOn}
+     * null leaves an organization as it is (an edit never reopens one), a date closes it or corrects that date.
+     */
     record Details(
             String name,
             OrganizationKind kind,
             @Nullable SchoolLevel schoolLevel,
             ManagingLevel managingLevel,
             long localityId,
-            @Nullable LocalDate openedOn) {
+            @Nullable LocalDate since,
+            @Nullable LocalDate closedOn) {
 
         Details {
             if (kind == OrganizationKind.SCHOOL && schoolLevel == null) {
@@ -67,9 +72,6 @@ class Organization {
             }
             if (kind != OrganizationKind.SCHOOL) {
                 schoolLevel = null;
-            }
-            if (openedOn != null && openedOn.isAfter(LocalDate.now())) {
-                throw new InvalidInputException("openedOn", "Ngày thành lập không được sau hôm nay.");
             }
         }
     }
@@ -92,7 +94,16 @@ class Organization {
         this.schoolLevel = details.schoolLevel();
         this.managingLevel = details.managingLevel();
         this.localityId = details.localityId();
-        this.openedOn = details.openedOn();
+        this.openedOn = details.since();
+        if (details.closedOn() != null) {
+            this.closedOn = details.closedOn();
+        }
+        if (openedOn != null && closedOn != null && closedOn.isBefore(openedOn)) {
+            throw new InvalidInputException(
+                    "since",
+                    "Ngày thành lập (" + Lifespan.day(openedOn) + ") không được sau ngày ngừng hoạt động ("
+                            + Lifespan.day(closedOn) + ").");
+        }
         this.updatedAt = Instant.now();
     }
 
@@ -113,6 +124,10 @@ class Organization {
             throw new ConflictException(
                     "“" + name + "” vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới rồi sửa lại.");
         }
+    }
+
+    Lifespan lifespan() {
+        return new Lifespan(openedOn, closedOn);
     }
 
     long id() {
