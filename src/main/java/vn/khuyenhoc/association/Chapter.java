@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.Lifespan;
 
 /** A chapter with exactly one host; its host never changes (a new host means a new chapter). */
 @Table("chapters")
@@ -61,21 +62,20 @@ class Chapter {
         this.updatedAt = updatedAt;
     }
 
-    /** A resolved host: its type, its id and the locality the chapter belongs to. */
-    record Host(HostType type, long id, long localityId, String name, String localityPath) {}
+    /** A resolved host: its type, its id, the locality the chapter belongs to and the days the host existed. */
+    record Host(HostType type, long id, long localityId, String name, String localityPath, Lifespan lifespan) {}
 
+    /**
+     * Checked values ({@link ChapterService#details} checks a form field by field, the host's days included);
+     * {@code dissolvedOn} null leaves the chapter as it is (an edit never revives one), a date dissolves it or
+     * corrects that date.
+     */
     record Details(
             ChapterKind kind,
             String name,
             @Nullable LocalDate foundedOn,
-            @Nullable String decisionNo) {
-
-        Details {
-            if (foundedOn != null && foundedOn.isAfter(LocalDate.now())) {
-                throw new InvalidInputException("foundedOn", "Ngày thành lập không được sau hôm nay.");
-            }
-        }
-    }
+            @Nullable String decisionNo,
+            @Nullable LocalDate dissolvedOn) {}
 
     static Chapter found(Host host, Details details) {
         return new Chapter(
@@ -89,7 +89,7 @@ class Chapter {
                 host.localityId(),
                 details.foundedOn(),
                 details.decisionNo(),
-                null,
+                details.dissolvedOn(),
                 false,
                 null,
                 Instant.now());
@@ -101,6 +101,15 @@ class Chapter {
         this.name = details.name();
         this.foundedOn = details.foundedOn();
         this.decisionNo = details.decisionNo();
+        if (details.dissolvedOn() != null) {
+            this.dissolvedOn = details.dissolvedOn();
+        }
+        if (foundedOn != null && dissolvedOn != null && dissolvedOn.isBefore(foundedOn)) {
+            throw new InvalidInputException(
+                    "foundedOn",
+                    "Ngày thành lập (" + Lifespan.day(foundedOn) + ") không được sau ngày giải thể ("
+                            + Lifespan.day(dissolvedOn) + ").");
+        }
         this.updatedAt = Instant.now();
     }
 
@@ -114,6 +123,10 @@ class Chapter {
         }
         this.dissolvedOn = on;
         this.updatedAt = Instant.now();
+    }
+
+    Lifespan lifespan() {
+        return new Lifespan(foundedOn, dissolvedOn);
     }
 
     /** A year's movement status may be recorded while the chapter existed in that year. */

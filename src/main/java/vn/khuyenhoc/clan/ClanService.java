@@ -156,12 +156,7 @@ public class ClanService {
         }
         Lifespan lifespan = Lifespan.checked(
                 problems, "since", "Ngày bắt đầu", form.since(), "closedOn", "Ngày ngừng hoạt động", form.closedOn());
-        lifespan.requireWithin(
-                problems,
-                "since",
-                "Ngày bắt đầu",
-                new Lifespan(locality.validFrom(), locality.validTo()),
-                "“" + locality.name() + "”");
+        lifespan.requireWithin(problems, "since", "Ngày bắt đầu", locality.lifespan(), "“" + locality.name() + "”");
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

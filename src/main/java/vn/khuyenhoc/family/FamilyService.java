@@ -171,7 +171,7 @@ public class FamilyService {
 
     /** The days a village existed, within which its households' days must lie. */
     static Lifespan lifespanOf(LocalityView village) {
-        return new Lifespan(village.validFrom(), village.validTo());
+        return village.lifespan();
     }
 
     /** A likely duplicate (same head name in the same village) is saved only when the person confirms it. */

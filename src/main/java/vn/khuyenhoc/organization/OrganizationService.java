@@ -162,8 +162,7 @@ public class OrganizationService {
         }
         Lifespan lifespan = Lifespan.checked(
                 problems, "since", "Ngày thành lập", form.since(), "closedOn", "Ngày ngừng hoạt động", form.closedOn());
-        lifespan.requireWithin(
-                problems, "since", "Ngày thành lập", placeLifespan(locality), "“" + locality.name() + "”");
+        lifespan.requireWithin(problems, "since", "Ngày thành lập", locality.lifespan(), "“" + locality.name() + "”");
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -175,10 +174,6 @@ public class OrganizationService {
                 locality.id(),
                 lifespan.start(),
                 lifespan.end());
-    }
-
-    static Lifespan placeLifespan(LocalityView locality) {
-        return new Lifespan(locality.validFrom(), locality.validTo());
     }
 
     private static boolean blank(@Nullable String text) {
