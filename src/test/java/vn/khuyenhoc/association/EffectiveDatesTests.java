@@ -320,7 +320,8 @@ class EffectiveDatesTests {
         MvcTestResult result = send(uri, json);
         assertThat(result).hasStatus(201);
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return String.valueOf(JsonPath.read(body, uri.endsWith("localities") ? "$.code" : "$.id"));
+        Object value = JsonPath.read(body, uri.endsWith("localities") ? "$.code" : "$.id");
+        return String.valueOf(value);
     }
 
     private MvcTestResult send(String uri, String json) {
