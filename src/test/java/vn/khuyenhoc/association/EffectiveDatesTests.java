@@ -300,6 +300,56 @@ class EffectiveDatesTests {
                 .isZero();
     }
 
+    @Test
+    void pagesShowTheDaysInListsAndAFormWithADayToComeIsShownAgainUnsaved() throws Exception {
+        String village = village("2000-01-01");
+        String name = unique("Hợp tác xã Trang");
+        post(
+                "/api/v1/organizations",
+                "{\"name\":\"" + name + "\",\"kind\":\"COOPERATIVE\",\"localityCode\":\"" + village
+                        + "\",\"since\":\"2015-07-01\",\"closedOn\":\"2024-01-01\"}");
+        String chapter = post(
+                "/api/v1/chapters",
+                "{\"kind\":\"CHI_HOI\",\"hostType\":\"VILLAGE\",\"hostCode\":\"" + village
+                        + "\",\"foundedOn\":\"2022-07-01\"}");
+        post(
+                "/api/v1/members",
+                "{\"chapterId\":" + chapter + ",\"fullName\":\"" + unique("Võ Thị Lan")
+                        + "\",\"gender\":\"FEMALE\",\"birthYear\":1980,\"role\":\"MEMBER\",\"joinedOn\":\"2023-01-01\"}");
+        assertThat(mvc.get()
+                        .uri("/organizations")
+                        .param("locality", village)
+                        .param("status", "closed")
+                        .with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains(name)
+                .contains("01/07/2015 – 01/01/2024");
+        assertThat(mvc.get().uri("/chapters").param("locality", village).with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("01/07/2022 – nay");
+        assertThat(mvc.get().uri("/members").param("chapter", chapter).with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("01/01/2023 – nay");
+
+        String refused = unique("Dòng họ Tương Lai");
+        assertThat(mvc.post()
+                        .uri("/clans")
+                        .with(user(accounts.admin()))
+                        .with(csrf())
+                        .param("name", refused)
+                        .param("kind", "CLAN")
+                        .param("localityCode", village)
+                        .param("since", TOMORROW))
+                .hasStatusOk()
+                .bodyText()
+                .contains("không được sau hôm nay");
+        assertThat(count("select count(*) from clans where name = '" + refused + "'"))
+                .isZero();
+    }
+
     private String organizationBody(String id, String dates) throws Exception {
         String current = body(mvc.get().uri("/api/v1/organizations/" + id).with(admin()));
         return "{\"name\":\"" + JsonPath.read(current, "$.name")
