@@ -2,7 +2,6 @@ package vn.khuyenhoc.association;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -18,7 +17,6 @@ import vn.khuyenhoc.organization.OrganizationView;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.FileType;
 import vn.khuyenhoc.shared.InvalidInputException;
-import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -121,7 +119,7 @@ public class ChapterService {
     ChapterView create(ChapterForm form, SignedInUser user) {
         user.requireWriter();
         Chapter.Host host = host(form, user);
-        Chapter.Details details = details(form, host);
+        Chapter.Details details = Chapter.Details.of(form, host);
         if (queries.hostHasActiveChapter(host.type(), host.id())) {
             throw new InvalidInputException(
                     hostField(host.type()), "“" + host.name() + "” đã có một chi hội, ban khuyến học đang hoạt động.");
@@ -135,7 +133,7 @@ public class ChapterService {
         user.requireWriter();
         ChapterView current = get(id, user);
         RegistryWrites.requireVersion(form.version());
-        Chapter.Details details = details(form, hostOf(current, user));
+        Chapter.Details details = Chapter.Details.of(form, hostOf(current, user));
         writes.change("UPDATE", id, form.version(), current.localityPath(), (chapter, v) -> chapter.edit(details, v));
         return get(id, user);
     }
@@ -272,48 +270,5 @@ public class ChapterService {
 
     private static String hostField(HostType type) {
         return type == HostType.VILLAGE ? "hostCode" : "hostId";
-    }
-
-    /**
-     * Checks a form field by field: the chapter's days lie within its host's, founded on a day the host existed and
-     * dissolved by the day the host closed.
-     */
-    static Chapter.Details details(ChapterForm form, Chapter.Host host) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Lifespan lifespan = Lifespan.checked(
-                problems,
-                "foundedOn",
-                "Ngày thành lập",
-                form.foundedOn(),
-                "dissolvedOn",
-                "Ngày giải thể",
-                form.dissolvedOn());
-        lifespan.requireWithin(problems, "foundedOn", "Ngày thành lập", host.lifespan(), "“" + host.name() + "”");
-        if (host.lifespan().end() != null && lifespan.outlives(host.lifespan())) {
-            problems.add(new FieldProblem(
-                    "dissolvedOn",
-                    "“" + host.name() + "” không còn từ ngày "
-                            + Lifespan.day(host.lifespan().end()) + ": chi hội phải giải thể muộn nhất vào ngày đó."));
-        }
-        var kind = VietnameseText.choose(ChapterKind.values(), ChapterKind::label, form.kind());
-        if (kind.isEmpty()) {
-            problems.add(new FieldProblem("kind", "Loại phải là chi hội, ban hoặc tổ khuyến học."));
-        }
-        String decision = VietnameseText.cleanOrEmpty(form.decisionNo());
-        if (decision.length() > 60) {
-            problems.add(new FieldProblem("decisionNo", "Số quyết định dài quá 60 ký tự."));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        String name = VietnameseText.cleanOrEmpty(form.name());
-        if (name.isEmpty()) {
-            name = kind.get().label() + " " + host.name();
-        }
-        if (name.length() > 200) {
-            throw new InvalidInputException("name", "Tên dài quá 200 ký tự.");
-        }
-        return new Chapter.Details(
-                kind.get(), name, lifespan.start(), decision.isEmpty() ? null : decision, lifespan.end());
     }
 }

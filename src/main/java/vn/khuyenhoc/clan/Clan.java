@@ -2,14 +2,19 @@ package vn.khuyenhoc.clan;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.Lifespan;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /** A clan, hometown association or religious establishment, seated in a locality; closed, never deleted. */
 @Table("clans")
@@ -54,7 +59,7 @@ class Clan {
     }
 
     /**
-     * Checked values ({@link ClanService#details} checks a form field by field): only a religious establishment has a
+     * Checked values ({@link #of} checks a form field by field): only a religious establishment has a
      * religion; {@code closedOn} null leaves the clan as it is (an edit never reopens one), a date closes it or
      * corrects that date.
      */
@@ -74,6 +79,48 @@ class Clan {
             if (householdsApprox != null && (householdsApprox < 0 || householdsApprox > 100_000)) {
                 throw new InvalidInputException("householdsApprox", "Số hộ phải từ 0 đến 100000.");
             }
+        }
+
+        /** Checks a form field by field and collects every problem before failing. */
+        static Details of(ClanForm form, LocalityView locality) {
+            List<FieldProblem> problems = new ArrayList<>();
+            String name = VietnameseText.cleanOrEmpty(form.name());
+            if (name.isEmpty()) {
+                problems.add(new FieldProblem("name", "Tên không được để trống."));
+            } else if (name.length() > 200) {
+                problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
+            }
+            var kind = VietnameseText.choose(ClanKind.values(), ClanKind::label, form.kind());
+            if (kind.isEmpty()) {
+                problems.add(new FieldProblem(
+                        "kind",
+                        "Loại “" + (form.kind() == null ? "" : form.kind())
+                                + "” không hợp lệ: dòng họ, hội đồng hương hoặc cơ sở tôn giáo."));
+            }
+            String religion = VietnameseText.clean(form.religion());
+            if (religion != null && religion.length() > 100) {
+                problems.add(new FieldProblem("religion", "Tên tôn giáo dài quá 100 ký tự."));
+            }
+            Lifespan lifespan = Lifespan.checked(
+                    problems,
+                    "since",
+                    "Ngày bắt đầu",
+                    form.since(),
+                    "closedOn",
+                    "Ngày ngừng hoạt động",
+                    form.closedOn());
+            lifespan.requireWithin(problems, "since", "Ngày bắt đầu", locality.lifespan(), "“" + locality.name() + "”");
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new Details(
+                    name,
+                    kind.get(),
+                    religion == null || religion.isEmpty() ? null : religion,
+                    form.householdsApprox(),
+                    locality.id(),
+                    lifespan.start(),
+                    lifespan.end());
         }
     }
 

@@ -75,7 +75,7 @@ class ClanImport {
                     if (place == null) {
                         return null;
                     }
-                    Clan.Details details = ClanService.details(form, place);
+                    Clan.Details details = Clan.Details.of(form, place);
                     Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.name()), row.number());
                     if (first != null) {
                         errors.add(new RowError(row.number(), columns.header("name"), "Trùng với dòng " + first + "."));

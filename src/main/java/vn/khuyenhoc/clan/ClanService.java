@@ -2,7 +2,6 @@ package vn.khuyenhoc.clan;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,16 +12,12 @@ import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ExportFormat;
-import vn.khuyenhoc.shared.InvalidInputException;
-import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
-import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.RegistryWrites;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
-import vn.khuyenhoc.shared.VietnameseText;
 
 /** The registry of clans, hometown associations and religious establishments. */
 @Service
@@ -101,7 +96,7 @@ public class ClanService {
     ClanView create(ClanForm form, SignedInUser user) {
         user.requireWriter();
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        long id = writes.add("CREATE", Clan.open(details(form, locality)), locality.path());
+        long id = writes.add("CREATE", Clan.open(Clan.Details.of(form, locality)), locality.path());
         return get(id, user);
     }
 
@@ -111,7 +106,7 @@ public class ClanService {
         ClanView current = get(id, user);
         RegistryWrites.requireVersion(form.version());
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Clan.Details details = details(form, locality);
+        Clan.Details details = Clan.Details.of(form, locality);
         writes.change("UPDATE", id, form.version(), current.localityPath(), (clan, v) -> clan.edit(details, v));
         return datesChanged(get(id, user));
     }
@@ -132,41 +127,5 @@ public class ClanService {
 
     void insert(Clan.Details details, String localityPath) {
         writes.add("IMPORT", Clan.open(details), localityPath);
-    }
-
-    /** Checks a form field by field and collects every problem before failing. */
-    static Clan.Details details(ClanForm form, LocalityView locality) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = VietnameseText.cleanOrEmpty(form.name());
-        if (name.isEmpty()) {
-            problems.add(new FieldProblem("name", "Tên không được để trống."));
-        } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
-        }
-        var kind = VietnameseText.choose(ClanKind.values(), ClanKind::label, form.kind());
-        if (kind.isEmpty()) {
-            problems.add(new FieldProblem(
-                    "kind",
-                    "Loại “" + (form.kind() == null ? "" : form.kind())
-                            + "” không hợp lệ: dòng họ, hội đồng hương hoặc cơ sở tôn giáo."));
-        }
-        String religion = VietnameseText.clean(form.religion());
-        if (religion != null && religion.length() > 100) {
-            problems.add(new FieldProblem("religion", "Tên tôn giáo dài quá 100 ký tự."));
-        }
-        Lifespan lifespan = Lifespan.checked(
-                problems, "since", "Ngày bắt đầu", form.since(), "closedOn", "Ngày ngừng hoạt động", form.closedOn());
-        lifespan.requireWithin(problems, "since", "Ngày bắt đầu", locality.lifespan(), "“" + locality.name() + "”");
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Clan.Details(
-                name,
-                kind.get(),
-                religion == null || religion.isEmpty() ? null : religion,
-                form.householdsApprox(),
-                locality.id(),
-                lifespan.start(),
-                lifespan.end());
     }
 }

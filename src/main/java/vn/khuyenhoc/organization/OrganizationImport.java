@@ -73,7 +73,7 @@ class OrganizationImport {
                     if (place == null) {
                         return null;
                     }
-                    Organization.Details details = OrganizationService.details(form, place);
+                    Organization.Details details = Organization.Details.of(form, place);
                     Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.name()), row.number());
                     if (first != null) {
                         errors.add(new RowError(row.number(), columns.header("name"), "Trùng với dòng " + first + "."));

@@ -2,10 +2,8 @@ package vn.khuyenhoc.organization;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,16 +11,12 @@ import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ExportFormat;
-import vn.khuyenhoc.shared.InvalidInputException;
-import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
-import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.RegistryWrites;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
-import vn.khuyenhoc.shared.VietnameseText;
 
 /** The organization registry: lists and exports within a scope, and the life of each organization. */
 @Service
@@ -107,7 +101,7 @@ public class OrganizationService {
     OrganizationView create(OrganizationForm form, SignedInUser user) {
         user.requireWriter();
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        long id = writes.add("CREATE", Organization.open(details(form, locality)), locality.path());
+        long id = writes.add("CREATE", Organization.open(Organization.Details.of(form, locality)), locality.path());
         return get(id, user);
     }
 
@@ -117,7 +111,7 @@ public class OrganizationService {
         OrganizationView current = get(id, user);
         RegistryWrites.requireVersion(form.version());
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Organization.Details details = details(form, locality);
+        Organization.Details details = Organization.Details.of(form, locality);
         writes.change("UPDATE", id, form.version(), current.localityPath(), (o, v) -> o.edit(details, v));
         return datesChanged(get(id, user));
     }
@@ -139,48 +133,5 @@ public class OrganizationService {
     /** Saves a row of an import whose values were checked already. */
     void insert(Organization.Details details, String localityPath) {
         writes.add("IMPORT", Organization.open(details), localityPath);
-    }
-
-    /** Checks a form field by field and collects every problem before failing. */
-    static Organization.Details details(OrganizationForm form, LocalityView locality) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = VietnameseText.cleanOrEmpty(form.name());
-        if (name.isEmpty()) {
-            problems.add(new FieldProblem("name", "Tên không được để trống."));
-        } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
-        }
-        var kind = VietnameseText.choose(OrganizationKind.values(), OrganizationKind::label, form.kind());
-        if (kind.isEmpty()) {
-            problems.add(new FieldProblem("kind", "Loại “" + nullToEmpty(form.kind()) + "” không hợp lệ."));
-        }
-        var schoolLevel = VietnameseText.choose(SchoolLevel.values(), SchoolLevel::label, form.schoolLevel());
-        var managingLevel = VietnameseText.choose(ManagingLevel.values(), ManagingLevel::label, form.managingLevel())
-                .or(() -> blank(form.managingLevel()) ? Optional.of(ManagingLevel.COMMUNE) : Optional.empty());
-        if (managingLevel.isEmpty()) {
-            problems.add(new FieldProblem("managingLevel", "Cấp quản lý phải là tỉnh hoặc xã."));
-        }
-        Lifespan lifespan = Lifespan.checked(
-                problems, "since", "Ngày thành lập", form.since(), "closedOn", "Ngày ngừng hoạt động", form.closedOn());
-        lifespan.requireWithin(problems, "since", "Ngày thành lập", locality.lifespan(), "“" + locality.name() + "”");
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Organization.Details(
-                name,
-                kind.get(),
-                schoolLevel.orElse(null),
-                managingLevel.get(),
-                locality.id(),
-                lifespan.start(),
-                lifespan.end());
-    }
-
-    private static boolean blank(@Nullable String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String nullToEmpty(@Nullable String text) {
-        return text == null ? "" : text;
     }
 }
