@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,9 @@ import vn.khuyenhoc.TestAccounts;
 class EffectiveDatesTests {
 
     static final String COMMUNE = "24208";
-    static final String TOMORROW = LocalDate.now().plusDays(1).toString();
+    // Vietnam's tomorrow, as the application counts days (this class may load before it sets the default zone)
+    static final String TOMORROW =
+            LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
 
     @Autowired
     MockMvcTester mvc;
@@ -224,6 +227,26 @@ class EffectiveDatesTests {
     }
 
     @Test
+    void aClanCannotBeginAfterItsChapterWasFoundedNorCloseWhileItIsActive() throws Exception {
+        String village = village("2000-01-01");
+        String name = unique("Dòng họ Hoàng");
+        String clan = post(
+                "/api/v1/clans", "{\"name\":\"" + name + "\",\"kind\":\"CLAN\",\"localityCode\":\"" + village + "\"}");
+        post(
+                "/api/v1/chapters",
+                "{\"kind\":\"BAN_KHUYEN_HOC\",\"hostType\":\"CLAN\",\"hostId\":" + clan
+                        + ",\"foundedOn\":\"2020-01-01\"}");
+        int version = JsonPath.read(body(mvc.get().uri("/api/v1/clans/" + clan).with(admin())), "$.version");
+        String edit = "{\"name\":\"" + name + "\",\"kind\":\"CLAN\",\"localityCode\":\"" + village + "\",\"version\":"
+                + version + ",";
+
+        assertField(put("/api/v1/clans/" + clan, edit + "\"since\":\"2021-01-01\"}"), "since");
+        assertField(put("/api/v1/clans/" + clan, edit + "\"closedOn\":\"2024-01-01\"}"), "closedOn");
+        assertThat(count("select count(*) from clans where id = " + clan + " and since is null and closed_on is null"))
+                .isOne();
+    }
+
+    @Test
     void aMembershipBeginsWithinItsChapterAndEndsAfterItBegins() throws Exception {
         String village = village("2000-01-01");
         String chapter = post(
@@ -376,6 +399,15 @@ class EffectiveDatesTests {
 
     private MvcTestResult send(String uri, String json) {
         return mvc.post()
+                .uri(uri)
+                .with(admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.getBytes(StandardCharsets.UTF_8))
+                .exchange();
+    }
+
+    private MvcTestResult put(String uri, String json) {
+        return mvc.put()
                 .uri(uri)
                 .with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
