@@ -2,6 +2,8 @@ package vn.khuyenhoc.association;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -9,6 +11,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.Lifespan;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /** A chapter with exactly one host; its host never changes (a new host means a new chapter). */
 @Table("chapters")
@@ -61,19 +66,63 @@ class Chapter {
         this.updatedAt = updatedAt;
     }
 
-    /** A resolved host: its type, its id and the locality the chapter belongs to. */
-    record Host(HostType type, long id, long localityId, String name, String localityPath) {}
+    /** A resolved host: its type, its id, the locality the chapter belongs to and the days the host existed. */
+    record Host(HostType type, long id, long localityId, String name, String localityPath, Lifespan lifespan) {}
 
+    /**
+     * Checked values ({@link #of} checks a form field by field, the host's days included);
+     * {@code dissolvedOn} null leaves the chapter as it is (an edit never revives one), a date dissolves it or
+     * corrects that date.
+     */
     record Details(
             ChapterKind kind,
             String name,
             @Nullable LocalDate foundedOn,
-            @Nullable String decisionNo) {
+            @Nullable String decisionNo,
+            @Nullable LocalDate dissolvedOn) {
 
-        Details {
-            if (foundedOn != null && foundedOn.isAfter(LocalDate.now())) {
-                throw new InvalidInputException("foundedOn", "Ngày thành lập không được sau hôm nay.");
+        /**
+         * Checks a form field by field: the chapter's days lie within its host's, founded on a day the host existed and
+         * dissolved by the day the host closed.
+         */
+        static Details of(ChapterForm form, Host host) {
+            List<FieldProblem> problems = new ArrayList<>();
+            Lifespan lifespan = Lifespan.checked(
+                    problems,
+                    "foundedOn",
+                    "Ngày thành lập",
+                    form.foundedOn(),
+                    "dissolvedOn",
+                    "Ngày giải thể",
+                    form.dissolvedOn());
+            lifespan.requireWithin(problems, "foundedOn", "Ngày thành lập", host.lifespan(), "“" + host.name() + "”");
+            if (host.lifespan().end() != null && lifespan.outlives(host.lifespan())) {
+                problems.add(new FieldProblem(
+                        "dissolvedOn",
+                        "“" + host.name() + "” không còn từ ngày "
+                                + Lifespan.day(host.lifespan().end())
+                                + ": chi hội phải giải thể muộn nhất vào ngày đó."));
             }
+            var kind = VietnameseText.choose(ChapterKind.values(), ChapterKind::label, form.kind());
+            if (kind.isEmpty()) {
+                problems.add(new FieldProblem("kind", "Loại phải là chi hội, ban hoặc tổ khuyến học."));
+            }
+            String decision = VietnameseText.cleanOrEmpty(form.decisionNo());
+            if (decision.length() > 60) {
+                problems.add(new FieldProblem("decisionNo", "Số quyết định dài quá 60 ký tự."));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            String name = VietnameseText.cleanOrEmpty(form.name());
+            if (name.isEmpty()) {
+                name = kind.get().label() + " " + host.name();
+            }
+            if (name.length() > 200) {
+                throw new InvalidInputException("name", "Tên dài quá 200 ký tự.");
+            }
+            return new Details(
+                    kind.get(), name, lifespan.start(), decision.isEmpty() ? null : decision, lifespan.end());
         }
     }
 
@@ -89,7 +138,7 @@ class Chapter {
                 host.localityId(),
                 details.foundedOn(),
                 details.decisionNo(),
-                null,
+                details.dissolvedOn(),
                 false,
                 null,
                 Instant.now());
@@ -101,6 +150,15 @@ class Chapter {
         this.name = details.name();
         this.foundedOn = details.foundedOn();
         this.decisionNo = details.decisionNo();
+        if (details.dissolvedOn() != null) {
+            this.dissolvedOn = details.dissolvedOn();
+        }
+        if (foundedOn != null && dissolvedOn != null && dissolvedOn.isBefore(foundedOn)) {
+            throw new InvalidInputException(
+                    "foundedOn",
+                    "Ngày thành lập (" + Lifespan.day(foundedOn) + ") không được sau ngày giải thể ("
+                            + Lifespan.day(dissolvedOn) + ").");
+        }
         this.updatedAt = Instant.now();
     }
 
@@ -114,6 +172,10 @@ class Chapter {
         }
         this.dissolvedOn = on;
         this.updatedAt = Instant.now();
+    }
+
+    Lifespan lifespan() {
+        return new Lifespan(foundedOn, dissolvedOn);
     }
 
     /** A year's movement status may be recorded while the chapter existed in that year. */

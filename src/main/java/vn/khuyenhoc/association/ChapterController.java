@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
-import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.FormSubmission;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -112,6 +112,7 @@ class ChapterController {
                         hostCode,
                         null,
                         "",
+                        null,
                         null),
                 List.of());
     }
@@ -119,13 +120,13 @@ class ChapterController {
     @PostMapping("/chapters")
     String create(
             ChapterForm form, @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
-        try {
-            ChapterView created = chapters.create(form, user);
-            redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
-            return "redirect:/chapters/" + created.id();
-        } catch (InvalidInputException e) {
-            return form(model, form, e.problems());
-        }
+        return FormSubmission.submit(
+                () -> {
+                    ChapterView created = chapters.create(form, user);
+                    redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
+                    return "redirect:/chapters/" + created.id();
+                },
+                problems -> form(model, form, problems));
     }
 
     @GetMapping("/chapters/{id}")
@@ -188,12 +189,10 @@ class ChapterController {
             @RequestParam int version,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {
-        try {
-            chapters.dissolve(id, dissolvedOn == null ? LocalDate.now() : dissolvedOn, version, user);
-            redirect.addFlashAttribute("message", "Đã ghi nhận giải thể.");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
+        FormSubmission.act(
+                () -> chapters.dissolve(id, dissolvedOn == null ? LocalDate.now() : dissolvedOn, version, user),
+                "Đã ghi nhận giải thể.",
+                redirect);
         return "redirect:/chapters/" + id;
     }
 

@@ -12,9 +12,10 @@ record ChapterForm(
         @Nullable String hostCode,
         @Nullable LocalDate foundedOn,
         @Nullable String decisionNo,
+        @Nullable LocalDate dissolvedOn,
         @Nullable Integer version) {
 
     static ChapterForm empty() {
-        return new ChapterForm("CHI_HOI", "", "VILLAGE", null, "", null, "", null);
+        return new ChapterForm("CHI_HOI", "", "VILLAGE", null, "", null, "", null, null);
     }
 }

@@ -1,11 +1,11 @@
 package vn.khuyenhoc.association;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
@@ -26,6 +26,7 @@ class ChapterImport {
             new Column("host_id", "Mã số cơ quan, dòng họ", false),
             new Column("name", "Tên", false),
             new Column("founded_on", "Ngày thành lập", false),
+            new Column("dissolved_on", "Ngày giải thể", false),
             new Column("decision_no", "Số quyết định", false));
 
     private final ChapterService chapters;
@@ -41,13 +42,10 @@ class ChapterImport {
         return ImportResult.ofRows(file, COLUMNS, dryRun, (row, columns, errors) -> {
             String hostCode = columns.get(row, "host_code");
             String hostIdText = columns.get(row, "host_id");
-            String foundedText = columns.get(row, "founded_on");
-            var foundedOn = ImportColumns.parseDate(foundedText);
-            if (!foundedText.isEmpty() && foundedOn.isEmpty()) {
-                errors.add(new RowError(
-                        row.number(),
-                        columns.header("founded_on"),
-                        "Ngày “" + foundedText + "” không hợp lệ (ghi dd/mm/yyyy)."));
+            int before = errors.size();
+            LocalDate foundedOn = columns.date(row, "founded_on", errors);
+            LocalDate dissolvedOn = columns.date(row, "dissolved_on", errors);
+            if (errors.size() > before) {
                 return;
             }
             if (!hostIdText.isEmpty() && !hostIdText.matches("\\d{1,18}")) {
@@ -71,8 +69,9 @@ class ChapterImport {
                             columns.get(row, "host_type"),
                             hostIdText.isEmpty() ? null : Long.valueOf(hostIdText),
                             hostCode,
-                            foundedOn.orElse(null),
+                            foundedOn,
                             columns.get(row, "decision_no"),
+                            dissolvedOn,
                             null),
                     user);
         });

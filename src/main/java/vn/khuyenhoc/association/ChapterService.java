@@ -2,7 +2,6 @@ package vn.khuyenhoc.association;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -18,11 +17,12 @@ import vn.khuyenhoc.organization.OrganizationView;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.FileType;
 import vn.khuyenhoc.shared.InvalidInputException;
-import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.RegistryWrites;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
 import vn.khuyenhoc.shared.VietnameseText;
@@ -34,6 +34,7 @@ public class ChapterService {
     private static final String ENTITY = "chapter";
 
     private final ChapterRepository chapters;
+    private final RegistryWrites<Chapter, Chapter.Snapshot> writes;
     private final ChapterQueries queries;
     private final LocalityService localities;
     private final OrganizationService organizations;
@@ -53,6 +54,8 @@ public class ChapterService {
         this.organizations = organizations;
         this.clans = clans;
         this.audit = audit;
+        this.writes = new RegistryWrites<>(
+                ENTITY, chapters::findById, chapters::save, Chapter::id, Chapter::snapshot, audit::recordChange);
     }
 
     @Transactional(readOnly = true)
@@ -116,32 +119,22 @@ public class ChapterService {
     ChapterView create(ChapterForm form, SignedInUser user) {
         user.requireWriter();
         Chapter.Host host = host(form, user);
-        Chapter.Details details = details(form, host);
+        Chapter.Details details = Chapter.Details.of(form, host);
         if (queries.hostHasActiveChapter(host.type(), host.id())) {
             throw new InvalidInputException(
-                    host.type() == HostType.VILLAGE ? "hostCode" : "hostId",
-                    "“" + host.name() + "” đã có một chi hội, ban khuyến học đang hoạt động.");
+                    hostField(host.type()), "“" + host.name() + "” đã có một chi hội, ban khuyến học đang hoạt động.");
         }
-        Chapter chapter = chapters.save(Chapter.found(host, details));
-        audit.recordChange(
-                "CREATE", ENTITY, String.valueOf(chapter.id()), null, chapter.snapshot(), host.localityPath());
-        return get(chapter.id(), user);
+        long id = writes.add("CREATE", Chapter.found(host, details), host.localityPath());
+        return get(id, user);
     }
 
     @Transactional
     ChapterView update(long id, ChapterForm form, SignedInUser user) {
         user.requireWriter();
         ChapterView current = get(id, user);
-        if (form.version() == null) {
-            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
-        }
-        Chapter chapter = chapters.findById(id).orElseThrow();
-        Chapter.Snapshot before = chapter.snapshot();
-        Chapter.Host host =
-                new Chapter.Host(current.hostType(), current.hostId(), 0, current.hostName(), current.localityPath());
-        chapter.edit(details(form, host), form.version());
-        chapters.save(chapter);
-        audit.recordChange("UPDATE", ENTITY, String.valueOf(id), before, chapter.snapshot(), current.localityPath());
+        RegistryWrites.requireVersion(form.version());
+        Chapter.Details details = Chapter.Details.of(form, hostOf(current, user));
+        writes.change("UPDATE", id, form.version(), current.localityPath(), (chapter, v) -> chapter.edit(details, v));
         return get(id, user);
     }
 
@@ -149,11 +142,7 @@ public class ChapterService {
     ChapterView dissolve(long id, LocalDate on, int version, SignedInUser user) {
         user.requireWriter();
         ChapterView current = get(id, user);
-        Chapter chapter = chapters.findById(id).orElseThrow();
-        Chapter.Snapshot before = chapter.snapshot();
-        chapter.dissolve(on, version);
-        chapters.save(chapter);
-        audit.recordChange("DISSOLVE", ENTITY, String.valueOf(id), before, chapter.snapshot(), current.localityPath());
+        writes.change("DISSOLVE", id, version, current.localityPath(), (chapter, v) -> chapter.dissolve(on, v));
         return get(id, user);
     }
 
@@ -207,7 +196,7 @@ public class ChapterService {
                                 "hostCode",
                                 "Không có thôn, tổ dân phố đang hoạt động mã “" + form.hostCode()
                                         + "” trong phạm vi của bạn."));
-                yield new Chapter.Host(type, village.id(), village.id(), village.name(), village.path());
+                yield villageHost(village);
             }
             case ORGANIZATION -> {
                 OrganizationView organization = (form.hostId() == null
@@ -222,12 +211,7 @@ public class ChapterService {
                             "Không có cơ quan, đơn vị đang hoạt động số “" + form.hostId()
                                     + "” trong phạm vi của bạn.");
                 }
-                yield new Chapter.Host(
-                        type,
-                        organization.id(),
-                        organization.localityId(),
-                        organization.name(),
-                        organization.localityPath());
+                yield organizationHost(organization);
             }
             case CLAN -> {
                 ClanView clan = (form.hostId() == null
@@ -240,31 +224,51 @@ public class ChapterService {
                             "hostId",
                             "Không có dòng họ, cơ sở đang hoạt động số “" + form.hostId() + "” trong phạm vi của bạn.");
                 }
-                yield new Chapter.Host(type, clan.id(), clan.localityId(), clan.name(), clan.localityPath());
+                yield clanHost(clan);
             }
         };
     }
 
-    private static Chapter.Details details(ChapterForm form, Chapter.Host host) {
-        List<FieldProblem> problems = new ArrayList<>();
-        var kind = VietnameseText.choose(ChapterKind.values(), ChapterKind::label, form.kind());
-        if (kind.isEmpty()) {
-            problems.add(new FieldProblem("kind", "Loại phải là chi hội, ban hoặc tổ khuyến học."));
-        }
-        String decision = VietnameseText.cleanOrEmpty(form.decisionNo());
-        if (decision.length() > 60) {
-            problems.add(new FieldProblem("decisionNo", "Số quyết định dài quá 60 ký tự."));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        String name = VietnameseText.cleanOrEmpty(form.name());
-        if (name.isEmpty()) {
-            name = kind.get().label() + " " + host.name();
-        }
-        if (name.length() > 200) {
-            throw new InvalidInputException("name", "Tên dài quá 200 ký tự.");
-        }
-        return new Chapter.Details(kind.get(), name, form.foundedOn(), decision.isEmpty() ? null : decision);
+    /** The host of an existing chapter as it is now, current or not: its days bound the chapter's. */
+    private Chapter.Host hostOf(ChapterView chapter, SignedInUser user) {
+        return switch (chapter.hostType()) {
+            case VILLAGE ->
+                villageHost(localities
+                        .find(String.valueOf(chapter.hostCode()), user.scopePath())
+                        .orElseThrow());
+            case ORGANIZATION ->
+                organizationHost(
+                        organizations.find(chapter.hostId(), user.scopePath()).orElseThrow());
+            case CLAN -> clanHost(clans.find(chapter.hostId(), user.scopePath()).orElseThrow());
+        };
+    }
+
+    private static Chapter.Host villageHost(LocalityView village) {
+        return new Chapter.Host(
+                HostType.VILLAGE, village.id(), village.id(), village.name(), village.path(), village.lifespan());
+    }
+
+    private static Chapter.Host organizationHost(OrganizationView organization) {
+        return new Chapter.Host(
+                HostType.ORGANIZATION,
+                organization.id(),
+                organization.localityId(),
+                organization.name(),
+                organization.localityPath(),
+                new Lifespan(organization.openedOn(), organization.closedOn()));
+    }
+
+    private static Chapter.Host clanHost(ClanView clan) {
+        return new Chapter.Host(
+                HostType.CLAN,
+                clan.id(),
+                clan.localityId(),
+                clan.name(),
+                clan.localityPath(),
+                new Lifespan(clan.since(), clan.closedOn()));
+    }
+
+    private static String hostField(HostType type) {
+        return type == HostType.VILLAGE ? "hostCode" : "hostId";
     }
 }

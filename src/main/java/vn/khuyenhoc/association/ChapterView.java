@@ -3,6 +3,7 @@ package vn.khuyenhoc.association;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import vn.khuyenhoc.shared.Lifespan;
 
 /** A chapter as lists, pages and the API show it, with its host and last recorded movement year. */
 public record ChapterView(
@@ -24,6 +25,11 @@ public record ChapterView(
         @Nullable Integer lastMovementYear,
         boolean demo,
         int version) {
+
+    @JsonIgnore
+    public Lifespan lifespan() {
+        return new Lifespan(foundedOn, dissolvedOn);
+    }
 
     public boolean active() {
         return dissolvedOn == null;

@@ -39,9 +39,17 @@ class DemoChapters implements ApplicationRunner {
         long start = System.nanoTime();
         Integer created = transactions.execute(status -> {
             int chapters = jdbc.sql("""
-                            insert into chapters (kind, name, host_type, host_village_id, locality_id, founded_on, decision_no, demo)
+                            insert into chapters (kind, name, host_type, host_village_id, locality_id, founded_on, decision_no,
+                                                  dissolved_on, demo)
                             select 'CHI_HOI', 'Chi hội khuyến học ' || v.name, 'VILLAGE', v.id, v.id,
-                                   date '2008-01-01' + (v.id * 53 % 4000)::int, (v.id % 90 + 1) || '/QĐ-HKH', true
+                                   -- one in twelve founded in 2022-2025, one in forty of the others dissolved in 2023-2026
+                                   case when abs(hashint8(v.id)) % 12 = 1
+                                        then make_date(2022 + (v.id % 4)::int, 1 + 6 * (v.id % 2)::int, 1)
+                                        else date '2008-01-01' + (v.id * 53 % 4000)::int end,
+                                   (v.id % 90 + 1) || '/QĐ-HKH',
+                                   case when abs(hashint8(v.id)) % 12 <> 1 and abs(hashint8(v.id * 3)) % 40 = 0
+                                        then make_date(2023 + (v.id % 4)::int, 7, 1) end,
+                                   true
                             from localities v
                             where v.level = 'VILLAGE' and v.valid_to is null and v.demo and abs(hashint8(v.id)) % 12 <> 0
                               and not exists (select 1 from chapters c where c.host_village_id = v.id)
@@ -49,7 +57,7 @@ class DemoChapters implements ApplicationRunner {
             chapters += jdbc.sql("""
                             insert into chapters (kind, name, host_type, host_organization_id, locality_id, founded_on, demo)
                             select 'BAN_KHUYEN_HOC', 'Ban khuyến học ' || o.name, 'ORGANIZATION', o.id, o.locality_id,
-                                   date '2010-01-01' + (o.id * 31 % 4000)::int, true
+                                   greatest(date '2010-01-01' + (o.id * 31 % 4000)::int, o.opened_on), true
                             from organizations o
                             where o.demo and o.closed_on is null and abs(hashint8(o.id)) % 2 = 0
                               and not exists (select 1 from chapters c where c.host_organization_id = o.id)
@@ -57,7 +65,7 @@ class DemoChapters implements ApplicationRunner {
             chapters += jdbc.sql("""
                             insert into chapters (kind, name, host_type, host_clan_id, locality_id, founded_on, demo)
                             select 'BAN_KHUYEN_HOC', 'Ban khuyến học ' || g.name, 'CLAN', g.id, g.locality_id,
-                                   date '2012-01-01' + (g.id * 29 % 3000)::int, true
+                                   greatest(date '2012-01-01' + (g.id * 29 % 3000)::int, g.since), true
                             from clans g
                             where g.demo and g.closed_on is null and abs(hashint8(g.id)) % 5 = 0
                               and not exists (select 1 from chapters c where c.host_clan_id = g.id)
@@ -68,6 +76,8 @@ class DemoChapters implements ApplicationRunner {
                             from chapters c
                             cross join generate_series(2021, extract(year from current_date)::int) y
                             where c.demo
+                              and (c.founded_on is null or extract(year from c.founded_on) <= y)
+                              and (c.dissolved_on is null or extract(year from c.dissolved_on) >= y)
                             on conflict do nothing
                             """).update();
             return chapters;

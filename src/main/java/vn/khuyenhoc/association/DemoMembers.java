@@ -25,7 +25,7 @@ class DemoMembers implements ApplicationRunner {
 
     private static final String MEMBERS = """
             with g as (
-                select c.id as chapter_id, c.locality_id, n, abs(hashint8(c.id * 1000 + n)) as h
+                select c.id as chapter_id, c.locality_id, c.founded_on, n, abs(hashint8(c.id * 1000 + n)) as h
                 from chapters c
                 cross join lateral generate_series(1, 10 + (abs(hashint8(c.id)) % 97)::int) n
                 where c.demo and c.dissolved_on is null
@@ -51,14 +51,22 @@ class DemoMembers implements ApplicationRunner {
                    case when n <= 5 then 'OFFICER' else 'MEMBER' end,
                    case n when 1 then 'Chi hội trưởng' when 2 then 'Chi hội phó' when 3 then 'Chi hội phó'
                           when 4 then 'Ủy viên' when 5 then 'Ủy viên' end,
-                   case when g.h % 4 = 0 then null else date '2010-01-01' + (g.h % 5500)::int end,
+                   j.joined_on,
+                   -- never before joining: a membership lies within its chapter's days
                    case when g.h % 31 <> 0 then null
-                        when g.h % 4 = 0 then date '2022-01-01' + (g.h % 1400)::int
-                        else least(current_date, date '2010-01-01' + (g.h % 5500)::int + 400 + (g.h % 900)::int) end,
+                        else greatest(j.joined_on,
+                            case when g.h % 4 = 0 then date '2022-01-01' + (g.h % 1400)::int
+                                 else least(current_date, date '2010-01-01' + (g.h % 5500)::int + 400 + (g.h % 900)::int) end)
+                   end,
                    case when n = 1 then 'demo-' || (g.chapter_id / 2) end,
                    case when n = 1 then lpad(((g.chapter_id / 2) % 10000)::text, 4, '0') end,
                    g.locality_id, true
             from g
+            -- a member joins on or after the chapter's founding (unknown only for chapters older than the programme)
+            cross join lateral (
+                select case when g.h % 4 = 0 then case when g.founded_on >= date '2021-01-01' then g.founded_on end
+                            else greatest(g.founded_on, date '2010-01-01' + (g.h % 5500)::int) end as joined_on
+            ) j
             """;
 
     private static final String SESSIONS = """

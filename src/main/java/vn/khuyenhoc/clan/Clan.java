@@ -2,13 +2,19 @@ package vn.khuyenhoc.clan;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.Lifespan;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /** A clan, hometown association or religious establishment, seated in a locality; closed, never deleted. */
 @Table("clans")
@@ -20,6 +26,7 @@ class Clan {
     private @Nullable String religion;
     private @Nullable Integer householdsApprox;
     private long localityId;
+    private @Nullable LocalDate since;
     private @Nullable LocalDate closedOn;
     private final boolean demo;
     private @Version @Nullable Integer version;
@@ -33,6 +40,7 @@ class Clan {
             @Nullable String religion,
             @Nullable Integer householdsApprox,
             long localityId,
+            @Nullable LocalDate since,
             @Nullable LocalDate closedOn,
             boolean demo,
             @Nullable Integer version,
@@ -43,19 +51,26 @@ class Clan {
         this.religion = religion;
         this.householdsApprox = householdsApprox;
         this.localityId = localityId;
+        this.since = since;
         this.closedOn = closedOn;
         this.demo = demo;
         this.version = version;
         this.updatedAt = updatedAt;
     }
 
-    /** Checked values: only a religious establishment has a religion. */
+    /**
+     * Checked values ({@link #of} checks a form field by field): only a religious establishment has a
+     * religion; {@code closedOn} null leaves the clan as it is (an edit never reopens one), a date closes it or
+     * corrects that date.
+     */
     record Details(
             String name,
             ClanKind kind,
             @Nullable String religion,
             @Nullable Integer householdsApprox,
-            long localityId) {
+            long localityId,
+            @Nullable LocalDate since,
+            @Nullable LocalDate closedOn) {
 
         Details {
             if (kind != ClanKind.RELIGIOUS_ESTABLISHMENT) {
@@ -65,10 +80,52 @@ class Clan {
                 throw new InvalidInputException("householdsApprox", "Số hộ phải từ 0 đến 100000.");
             }
         }
+
+        /** Checks a form field by field and collects every problem before failing. */
+        static Details of(ClanForm form, LocalityView locality) {
+            List<FieldProblem> problems = new ArrayList<>();
+            String name = VietnameseText.cleanOrEmpty(form.name());
+            if (name.isEmpty()) {
+                problems.add(new FieldProblem("name", "Tên không được để trống."));
+            } else if (name.length() > 200) {
+                problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
+            }
+            var kind = VietnameseText.choose(ClanKind.values(), ClanKind::label, form.kind());
+            if (kind.isEmpty()) {
+                problems.add(new FieldProblem(
+                        "kind",
+                        "Loại “" + (form.kind() == null ? "" : form.kind())
+                                + "” không hợp lệ: dòng họ, hội đồng hương hoặc cơ sở tôn giáo."));
+            }
+            String religion = VietnameseText.clean(form.religion());
+            if (religion != null && religion.length() > 100) {
+                problems.add(new FieldProblem("religion", "Tên tôn giáo dài quá 100 ký tự."));
+            }
+            Lifespan lifespan = Lifespan.checked(
+                    problems,
+                    "since",
+                    "Ngày bắt đầu",
+                    form.since(),
+                    "closedOn",
+                    "Ngày ngừng hoạt động",
+                    form.closedOn());
+            lifespan.requireWithin(problems, "since", "Ngày bắt đầu", locality.lifespan(), "“" + locality.name() + "”");
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new Details(
+                    name,
+                    kind.get(),
+                    religion == null || religion.isEmpty() ? null : religion,
+                    form.householdsApprox(),
+                    locality.id(),
+                    lifespan.start(),
+                    lifespan.end());
+        }
     }
 
     static Clan open(Details details) {
-        Clan clan = new Clan(null, "", details.kind(), null, null, 0, null, false, null, Instant.now());
+        Clan clan = new Clan(null, "", details.kind(), null, null, 0, null, null, false, null, Instant.now());
         clan.apply(details);
         return clan;
     }
@@ -84,6 +141,16 @@ class Clan {
         this.religion = details.religion();
         this.householdsApprox = details.householdsApprox();
         this.localityId = details.localityId();
+        this.since = details.since();
+        if (details.closedOn() != null) {
+            this.closedOn = details.closedOn();
+        }
+        if (since != null && closedOn != null && closedOn.isBefore(since)) {
+            throw new InvalidInputException(
+                    "since",
+                    "Ngày bắt đầu (" + Lifespan.day(since) + ") không được sau ngày ngừng hoạt động ("
+                            + Lifespan.day(closedOn) + ").");
+        }
         this.updatedAt = Instant.now();
     }
 
@@ -92,8 +159,8 @@ class Clan {
         if (closedOn != null) {
             throw new InvalidInputException("closedOn", "“" + name + "” đã ngừng hoạt động từ " + closedOn + ".");
         }
-        if (on.isAfter(LocalDate.now())) {
-            throw new InvalidInputException("closedOn", "Ngày ngừng hoạt động không được sau hôm nay.");
+        if (on.isAfter(LocalDate.now()) || (since != null && on.isBefore(since))) {
+            throw new InvalidInputException("closedOn", "Ngày ngừng hoạt động phải từ ngày bắt đầu đến hôm nay.");
         }
         this.closedOn = on;
         this.updatedAt = Instant.now();
@@ -106,6 +173,10 @@ class Clan {
         }
     }
 
+    Lifespan lifespan() {
+        return new Lifespan(since, closedOn);
+    }
+
     long id() {
         if (id == null) {
             throw new IllegalStateException("not saved yet");
@@ -114,7 +185,7 @@ class Clan {
     }
 
     Snapshot snapshot() {
-        return new Snapshot(name, kind, religion, householdsApprox, localityId, closedOn);
+        return new Snapshot(name, kind, religion, householdsApprox, localityId, since, closedOn);
     }
 
     record Snapshot(
@@ -123,5 +194,6 @@ class Clan {
             @Nullable String religion,
             @Nullable Integer householdsApprox,
             long localityId,
+            @Nullable LocalDate since,
             @Nullable LocalDate closedOn) {}
 }

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
-import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.FormSubmission;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -84,13 +84,13 @@ class ClanController {
 
     @PostMapping("/clans")
     String create(ClanForm form, @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
-        try {
-            ClanView created = clans.create(form, user);
-            redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
-            return "redirect:/clans/" + created.id();
-        } catch (InvalidInputException e) {
-            return form(model, form, null, e.problems());
-        }
+        return FormSubmission.submit(
+                () -> {
+                    ClanView created = clans.create(form, user);
+                    redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
+                    return "redirect:/clans/" + created.id();
+                },
+                problems -> form(model, form, null, problems));
     }
 
     @PostMapping("/clans/{id}")
@@ -100,15 +100,13 @@ class ClanController {
             @AuthenticationPrincipal SignedInUser user,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            ClanView saved = clans.update(id, form, user);
-            redirect.addFlashAttribute("message", "Đã lưu " + saved.name() + ".");
-            return "redirect:/clans/" + id;
-        } catch (InvalidInputException e) {
-            return form(model, form, id, e.problems());
-        } catch (ConflictException e) {
-            return form(model, form, id, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
-        }
+        return FormSubmission.submit(
+                () -> {
+                    ClanView saved = clans.update(id, form, user);
+                    redirect.addFlashAttribute("message", "Đã lưu " + saved.name() + ".");
+                    return "redirect:/clans/" + id;
+                },
+                problems -> form(model, form, id, problems));
     }
 
     @PostMapping("/clans/{id}/close")
@@ -118,12 +116,10 @@ class ClanController {
             @RequestParam int version,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {
-        try {
-            clans.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user);
-            redirect.addFlashAttribute("message", "Đã ghi nhận ngừng hoạt động.");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
+        FormSubmission.act(
+                () -> clans.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user),
+                "Đã ghi nhận ngừng hoạt động.",
+                redirect);
         return "redirect:/clans/" + id;
     }
 

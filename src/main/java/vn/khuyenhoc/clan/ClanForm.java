@@ -1,5 +1,6 @@
 package vn.khuyenhoc.clan;
 
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** What a person or an API client sends to create or edit a clan. */
@@ -9,10 +10,12 @@ record ClanForm(
         @Nullable String religion,
         @Nullable Integer householdsApprox,
         @Nullable String localityCode,
+        @Nullable LocalDate since,
+        @Nullable LocalDate closedOn,
         @Nullable Integer version) {
 
     static ClanForm empty() {
-        return new ClanForm("", "CLAN", null, null, "", null);
+        return new ClanForm("", "CLAN", null, null, "", null, null, null);
     }
 
     static ClanForm of(ClanView view) {
@@ -22,6 +25,8 @@ record ClanForm(
                 view.religion(),
                 view.householdsApprox(),
                 view.localityCode(),
+                view.since(),
+                view.closedOn(),
                 view.version());
     }
 }

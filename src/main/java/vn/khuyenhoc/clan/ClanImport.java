@@ -25,7 +25,9 @@ class ClanImport {
             new Column("name", "Tên dòng họ, hội, cơ sở", true),
             new Column("kind", "Loại", true),
             new Column("religion", "Tôn giáo", false),
-            new Column("households_approx", "Số hộ (ước)", false));
+            new Column("households_approx", "Số hộ (ước)", false),
+            new Column("since", "Ngày bắt đầu", false),
+            new Column("closed_on", "Ngày ngừng hoạt động", false));
 
     private final ClanService clans;
     private final LocalityService localities;
@@ -67,11 +69,13 @@ class ClanImport {
                             columns.get(row, "religion"),
                             householdsApprox,
                             code,
+                            columns.date(row, "since", errors),
+                            columns.date(row, "closed_on", errors),
                             null);
                     if (place == null) {
                         return null;
                     }
-                    Clan.Details details = ClanService.details(form, place);
+                    Clan.Details details = Clan.Details.of(form, place);
                     Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.name()), row.number());
                     if (first != null) {
                         errors.add(new RowError(row.number(), columns.header("name"), "Trùng với dòng " + first + "."));

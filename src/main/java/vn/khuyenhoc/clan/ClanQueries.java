@@ -18,7 +18,7 @@ class ClanQueries {
     private static final String SELECT = """
             select g.id, g.name, g.kind, g.religion, g.households_approx, l.code as locality_code,
                    l.name as locality_name, c.name as commune_name, g.locality_id, g.locality_path::text as locality_path,
-                   g.closed_on, g.demo, g.version
+                   g.since, g.closed_on, g.demo, g.version
             from clans g
             join localities l on l.id = g.locality_id
             left join localities c on c.id = case when l.level = 'VILLAGE' then l.parent_id else l.id end

@@ -2,24 +2,22 @@ package vn.khuyenhoc.clan;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ExportFormat;
-import vn.khuyenhoc.shared.InvalidInputException;
-import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.RegistryWrites;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
-import vn.khuyenhoc.shared.VietnameseText;
 
 /** The registry of clans, hometown associations and religious establishments. */
 @Service
@@ -35,18 +33,25 @@ public class ClanService {
             "Mã địa bàn",
             "Địa bàn",
             "Xã, phường",
+            "Ngày bắt đầu",
             "Ngày ngừng hoạt động");
 
-    private final ClanRepository clans;
     private final ClanQueries queries;
     private final LocalityService localities;
-    private final AuditTrail audit;
+    private final RegistryWrites<Clan, Clan.Snapshot> writes;
+    private final ApplicationEventPublisher events;
 
-    ClanService(ClanRepository clans, ClanQueries queries, LocalityService localities, AuditTrail audit) {
-        this.clans = clans;
+    ClanService(
+            ClanRepository clans,
+            ClanQueries queries,
+            LocalityService localities,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.queries = queries;
         this.localities = localities;
-        this.audit = audit;
+        this.events = events;
+        this.writes = new RegistryWrites<>(
+                ENTITY, clans::findById, clans::save, Clan::id, Clan::snapshot, audit::recordChange);
     }
 
     @Transactional(readOnly = true)
@@ -82,6 +87,7 @@ public class ClanService {
                             g.localityCode(),
                             g.localityName(),
                             g.communeName(),
+                            g.since(),
                             g.closedOn())));
         }
     }
@@ -90,71 +96,36 @@ public class ClanService {
     ClanView create(ClanForm form, SignedInUser user) {
         user.requireWriter();
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Clan clan = clans.save(Clan.open(details(form, locality)));
-        audit.recordChange("CREATE", ENTITY, String.valueOf(clan.id()), null, clan.snapshot(), locality.path());
-        return get(clan.id(), user);
+        long id = writes.add("CREATE", Clan.open(Clan.Details.of(form, locality)), locality.path());
+        return get(id, user);
     }
 
     @Transactional
     ClanView update(long id, ClanForm form, SignedInUser user) {
         user.requireWriter();
         ClanView current = get(id, user);
-        if (form.version() == null) {
-            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
-        }
+        RegistryWrites.requireVersion(form.version());
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Clan clan = clans.findById(id).orElseThrow();
-        Clan.Snapshot before = clan.snapshot();
-        clan.edit(details(form, locality), form.version());
-        clans.save(clan);
-        audit.recordChange("UPDATE", ENTITY, String.valueOf(id), before, clan.snapshot(), current.localityPath());
-        return get(id, user);
+        Clan.Details details = Clan.Details.of(form, locality);
+        writes.change("UPDATE", id, form.version(), current.localityPath(), (clan, v) -> clan.edit(details, v));
+        return datesChanged(get(id, user));
     }
 
     @Transactional
     ClanView close(long id, LocalDate on, int version, SignedInUser user) {
         user.requireWriter();
         ClanView current = get(id, user);
-        Clan clan = clans.findById(id).orElseThrow();
-        Clan.Snapshot before = clan.snapshot();
-        clan.close(on, version);
-        clans.save(clan);
-        audit.recordChange("CLOSE", ENTITY, String.valueOf(id), before, clan.snapshot(), current.localityPath());
-        return get(id, user);
+        writes.change("CLOSE", id, version, current.localityPath(), (clan, v) -> clan.close(on, v));
+        return datesChanged(get(id, user));
+    }
+
+    /** Chapters hosted by the clan may refuse the new dates (the whole change is then undone). */
+    private ClanView datesChanged(ClanView saved) {
+        events.publishEvent(new ClanDatesChanged(saved.id(), saved.name(), saved.since(), saved.closedOn()));
+        return saved;
     }
 
     void insert(Clan.Details details, String localityPath) {
-        Clan clan = clans.save(Clan.open(details));
-        audit.recordChange("IMPORT", ENTITY, String.valueOf(clan.id()), null, clan.snapshot(), localityPath);
-    }
-
-    static Clan.Details details(ClanForm form, LocalityView locality) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = VietnameseText.cleanOrEmpty(form.name());
-        if (name.isEmpty()) {
-            problems.add(new FieldProblem("name", "Tên không được để trống."));
-        } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
-        }
-        var kind = VietnameseText.choose(ClanKind.values(), ClanKind::label, form.kind());
-        if (kind.isEmpty()) {
-            problems.add(new FieldProblem(
-                    "kind",
-                    "Loại “" + (form.kind() == null ? "" : form.kind())
-                            + "” không hợp lệ: dòng họ, hội đồng hương hoặc cơ sở tôn giáo."));
-        }
-        String religion = VietnameseText.clean(form.religion());
-        if (religion != null && religion.length() > 100) {
-            problems.add(new FieldProblem("religion", "Tên tôn giáo dài quá 100 ký tự."));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Clan.Details(
-                name,
-                kind.get(),
-                religion == null || religion.isEmpty() ? null : religion,
-                form.householdsApprox(),
-                locality.id());
+        writes.add("IMPORT", Clan.open(details), localityPath);
     }
 }

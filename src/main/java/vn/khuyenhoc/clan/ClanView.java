@@ -16,6 +16,7 @@ public record ClanView(
         @Nullable String communeName,
         @JsonIgnore long localityId,
         @JsonIgnore String localityPath,
+        @Nullable LocalDate since,
         @Nullable LocalDate closedOn,
         boolean demo,
         int version) {

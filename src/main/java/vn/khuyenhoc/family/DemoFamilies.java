@@ -40,7 +40,7 @@ class DemoFamilies implements ApplicationRunner {
         long start = System.nanoTime();
         Integer created = transactions.execute(
                 status -> jdbc.sql("""
-                        insert into families (head_name, address, members, adults, school_age_children, phone, locality_id, demo)
+                        insert into families (head_name, address, members, adults, school_age_children, phone, locality_id, since, closed_on, demo)
                         select case when h % 5 = 0
                                     then (array['Y ', 'H''', 'Y ', 'H''', 'Ama ', 'Ami '])[1 + h % 6] || (array['Bhăm', 'Hen', 'Khuê', 'Thoa', 'Jũ', 'Đrin', 'Blô', 'Nga'])[1 + (h / 7) % 8]
                                          || ' ' || (array['Niê', 'Mlô', 'Êban', 'Ksơr', 'Byă', 'Adrơng', 'Buôn Krông', 'Kbuôr'])[1 + (h / 3) % 8]
@@ -51,7 +51,13 @@ class DemoFamilies implements ApplicationRunner {
                                'Số ' || n || ', ' || v.name,
                                m, least(m, 1 + h % 3), greatest(0, least(m - least(m, 1 + h % 3), h % 4)),
                                case when h % 3 = 0 then '09' || lpad((h % 100000000)::text, 8, '0') end,
-                               v.id, true
+                               v.id,
+                               -- one household in twelve begun in 2022-2025, one in 25 of the others closed in
+                               -- 2023-2026, on 1 January or 1 July: household_tallies keeps a few rows a village
+                               case when h % 12 = 0 then make_date(2022 + ((h / 5) % 4)::int, 1 + 6 * ((h / 11) % 2)::int, 1) end,
+                               case when h % 12 <> 0 and h % 25 = 1
+                                    then make_date(2023 + ((h / 13) % 4)::int, 1 + 6 * ((h / 17) % 2)::int, 1) end,
+                               true
                         from localities v
                         cross join generate_series(1, :perVillage) n
                         cross join lateral (select abs(hashint8(v.id * 1000 + n)) as h) hash

@@ -12,6 +12,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.VietnameseText;
 
 /** A household: the head's name, an address line, the counts the criteria use, and an optional phone. */
@@ -28,6 +29,7 @@ class Family {
     private int schoolAgeChildren;
     private @Nullable String phone;
     private long localityId;
+    private @Nullable LocalDate since;
     private @Nullable LocalDate closedOn;
     private final boolean demo;
     private @Version @Nullable Integer version;
@@ -43,6 +45,7 @@ class Family {
             int schoolAgeChildren,
             @Nullable String phone,
             long localityId,
+            @Nullable LocalDate since,
             @Nullable LocalDate closedOn,
             boolean demo,
             @Nullable Integer version,
@@ -55,13 +58,17 @@ class Family {
         this.schoolAgeChildren = schoolAgeChildren;
         this.phone = phone;
         this.localityId = localityId;
+        this.since = since;
         this.closedOn = closedOn;
         this.demo = demo;
         this.version = version;
         this.updatedAt = updatedAt;
     }
 
-    /** Checked household values; every rule that needs no database lives here. */
+    /**
+     * Checked household values; every rule of a household's fields lives here. {@code closedOn} null leaves a
+     * household as it is (an edit never reopens one), a date closes it or corrects that date.
+     */
     record Details(
             String headName,
             @Nullable String address,
@@ -69,9 +76,14 @@ class Family {
             int adults,
             int schoolAgeChildren,
             @Nullable String phone,
-            long villageId) {
+            long villageId,
+            @Nullable LocalDate since,
+            @Nullable LocalDate closedOn) {
 
-        /** Checks raw values field by field, collecting every problem before failing. */
+        /**
+         * Checks raw values field by field, collecting every problem before failing; the household's days must lie
+         * within its village's ({@code village}, named {@code villageName}).
+         */
         static Details of(
                 @Nullable String headName,
                 @Nullable String address,
@@ -79,8 +91,15 @@ class Family {
                 @Nullable Integer adults,
                 @Nullable Integer schoolAgeChildren,
                 @Nullable String phone,
-                long villageId) {
+                long villageId,
+                @Nullable LocalDate since,
+                @Nullable LocalDate closedOn,
+                Lifespan village,
+                String villageName) {
             List<FieldProblem> problems = new ArrayList<>();
+            Lifespan lifespan = Lifespan.checked(
+                    problems, "since", "Ngày bắt đầu theo dõi", since, "closedOn", "Ngày ngừng theo dõi", closedOn);
+            lifespan.requireWithin(problems, "since", "Ngày bắt đầu theo dõi", village, "“" + villageName + "”");
             String name = VietnameseText.cleanOrEmpty(headName);
             if (name.isEmpty()) {
                 problems.add(new FieldProblem("headName", "Họ tên chủ hộ không được để trống."));
@@ -120,7 +139,9 @@ class Family {
                     adults,
                     schoolAgeChildren,
                     cleanPhone.isEmpty() ? null : cleanPhone,
-                    villageId);
+                    villageId,
+                    since,
+                    closedOn);
         }
 
         private static void count(
@@ -134,7 +155,7 @@ class Family {
     }
 
     static Family register(Details details) {
-        Family family = new Family(null, "", null, 1, 0, 0, null, 0, null, false, null, Instant.now());
+        Family family = new Family(null, "", null, 1, 0, 0, null, 0, null, null, false, null, Instant.now());
         family.apply(details);
         return family;
     }
@@ -152,6 +173,16 @@ class Family {
         this.schoolAgeChildren = details.schoolAgeChildren();
         this.phone = details.phone();
         this.localityId = details.villageId();
+        this.since = details.since();
+        if (details.closedOn() != null) {
+            this.closedOn = details.closedOn();
+        }
+        if (since != null && closedOn != null && closedOn.isBefore(since)) {
+            throw new InvalidInputException(
+                    "since",
+                    "Ngày bắt đầu theo dõi (" + Lifespan.day(since) + ") không được sau ngày ngừng theo dõi ("
+                            + Lifespan.day(closedOn) + ").");
+        }
         this.updatedAt = Instant.now();
     }
 
@@ -161,8 +192,9 @@ class Family {
         if (closedOn != null) {
             throw new InvalidInputException("closedOn", "Hộ này đã ngừng theo dõi từ " + closedOn + ".");
         }
-        if (on.isAfter(LocalDate.now())) {
-            throw new InvalidInputException("closedOn", "Ngày không được sau hôm nay.");
+        if (on.isAfter(LocalDate.now()) || (since != null && on.isBefore(since))) {
+            throw new InvalidInputException(
+                    "closedOn", "Ngày ngừng theo dõi phải từ ngày bắt đầu theo dõi đến hôm nay.");
         }
         this.closedOn = on;
         this.updatedAt = Instant.now();
@@ -183,7 +215,7 @@ class Family {
     }
 
     Snapshot snapshot() {
-        return new Snapshot(headName, address, members, adults, schoolAgeChildren, phone, localityId, closedOn);
+        return new Snapshot(headName, address, members, adults, schoolAgeChildren, phone, localityId, since, closedOn);
     }
 
     record Snapshot(
@@ -194,5 +226,6 @@ class Family {
             int schoolAgeChildren,
             @Nullable String phone,
             long villageId,
+            @Nullable LocalDate since,
             @Nullable LocalDate closedOn) {}
 }

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
-import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.FormSubmission;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -93,13 +93,13 @@ class FamilyController {
     @PostMapping("/families")
     String create(
             FamilyForm form, @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
-        try {
-            FamilyView created = families.create(form, user);
-            redirect.addFlashAttribute("message", "Đã thêm hộ " + created.headName() + ".");
-            return "redirect:/families/" + created.id();
-        } catch (InvalidInputException e) {
-            return form(model, form, null, e.problems());
-        }
+        return FormSubmission.submit(
+                () -> {
+                    FamilyView created = families.create(form, user);
+                    redirect.addFlashAttribute("message", "Đã thêm hộ " + created.headName() + ".");
+                    return "redirect:/families/" + created.id();
+                },
+                problems -> form(model, form, null, problems));
     }
 
     @PostMapping("/families/{id}")
@@ -109,15 +109,13 @@ class FamilyController {
             @AuthenticationPrincipal SignedInUser user,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            FamilyView saved = families.update(id, form, user);
-            redirect.addFlashAttribute("message", "Đã lưu hộ " + saved.headName() + ".");
-            return "redirect:/families/" + id;
-        } catch (InvalidInputException e) {
-            return form(model, form, id, e.problems());
-        } catch (ConflictException e) {
-            return form(model, form, id, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
-        }
+        return FormSubmission.submit(
+                () -> {
+                    FamilyView saved = families.update(id, form, user);
+                    redirect.addFlashAttribute("message", "Đã lưu hộ " + saved.headName() + ".");
+                    return "redirect:/families/" + id;
+                },
+                problems -> form(model, form, id, problems));
     }
 
     @PostMapping("/families/{id}/close")
@@ -127,12 +125,10 @@ class FamilyController {
             @RequestParam int version,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {
-        try {
-            families.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user);
-            redirect.addFlashAttribute("message", "Đã ghi nhận ngừng hoạt động.");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
+        FormSubmission.act(
+                () -> families.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user),
+                "Đã ghi nhận ngừng theo dõi.",
+                redirect);
         return "redirect:/families/" + id;
     }
 

@@ -1,5 +1,6 @@
 package vn.khuyenhoc.family;
 
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** A household as typed in a form or sent to the API; {@code villageCode} (or {@code localityCode}) names the village. */
@@ -12,6 +13,8 @@ record FamilyForm(
         @Nullable Integer adults,
         @Nullable Integer schoolAgeChildren,
         @Nullable String phone,
+        @Nullable LocalDate since,
+        @Nullable LocalDate closedOn,
         @Nullable Integer version,
         @Nullable Boolean confirmDuplicate) {
 
@@ -21,7 +24,7 @@ record FamilyForm(
     }
 
     static FamilyForm empty(@Nullable String villageCode) {
-        return new FamilyForm(villageCode, null, "", "", 4, 2, 1, "", null, false);
+        return new FamilyForm(villageCode, null, "", "", 4, 2, 1, "", null, null, null, false);
     }
 
     static FamilyForm of(FamilyView view) {
@@ -34,6 +37,8 @@ record FamilyForm(
                 view.adults(),
                 view.schoolAgeChildren(),
                 view.phone(),
+                view.since(),
+                view.closedOn(),
                 view.version(),
                 false);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 import vn.khuyenhoc.shared.VietnameseText;
@@ -46,7 +48,9 @@ class FamilyImport {
             new Column("adults", "Số người lớn", true),
             new Column("school_age_children", "Số trẻ trong độ tuổi đi học", true),
             new Column("address", "Địa chỉ", false),
-            new Column("phone", "Điện thoại", false));
+            new Column("phone", "Điện thoại", false),
+            new Column("since", "Ngày bắt đầu theo dõi", false),
+            new Column("closed_on", "Ngày ngừng theo dõi", false));
 
     private final LocalityService localities;
     private final JdbcClient jdbc;
@@ -90,6 +94,8 @@ class FamilyImport {
             Integer members = number(row, columns, "members", errors);
             Integer adults = number(row, columns, "adults", errors);
             Integer children = number(row, columns, "school_age_children", errors);
+            LocalDate since = columns.date(row, "since", errors);
+            LocalDate closedOn = columns.date(row, "closed_on", errors);
             Family.Details details = null;
             try {
                 // checked even when the village or a number is wrong: a row's every problem is reported at once
@@ -100,7 +106,11 @@ class FamilyImport {
                         adults,
                         children,
                         columns.get(row, "phone"),
-                        village == null ? 0L : village.id());
+                        village == null ? 0L : village.id(),
+                        since,
+                        closedOn,
+                        village == null ? new Lifespan(null, null) : FamilyService.lifespanOf(village),
+                        village == null ? code : village.name());
             } catch (InvalidInputException e) {
                 Set<String> reported = errors.subList(before, errors.size()).stream()
                         .map(RowError::column)
@@ -178,7 +188,7 @@ class FamilyImport {
         jdbc.sql("""
                         create temporary table family_import (
                             head_name text, address text, members int, adults int, school_age_children int,
-                            phone text, locality_id bigint) on commit drop
+                            phone text, locality_id bigint, since date, closed_on date) on commit drop
                         """).update();
         StringBuilder csv = new StringBuilder(rows.size() * 64);
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
@@ -190,7 +200,9 @@ class FamilyImport {
                         d.adults(),
                         d.schoolAgeChildren(),
                         d.phone(),
-                        d.villageId());
+                        d.villageId(),
+                        d.since(),
+                        d.closedOn());
             }
             Connection connection = DataSourceUtils.getConnection(dataSource);
             connection
@@ -203,9 +215,11 @@ class FamilyImport {
             throw new IllegalStateException("COPY of the household import failed", e);
         }
         List<Inserted> inserted = jdbc.sql("""
-                        insert into families (head_name, address, members, adults, school_age_children, phone, locality_id)
-                        select head_name, address, members, adults, school_age_children, phone, locality_id from family_import
-                        returning id, locality_path::text, head_name, address, members, adults, school_age_children, phone, locality_id
+                        insert into families (head_name, address, members, adults, school_age_children, phone, locality_id, since, closed_on)
+                        select head_name, address, members, adults, school_age_children, phone, locality_id, since, closed_on
+                        from family_import
+                        returning id, locality_path::text, head_name, address, members, adults, school_age_children, phone, locality_id,
+                                  since, closed_on
                         """)
                 .query((rs, n) -> new Inserted(
                         rs.getLong(1),
@@ -218,7 +232,8 @@ class FamilyImport {
                                 rs.getInt(7),
                                 rs.getString(8),
                                 rs.getLong(9),
-                                null)))
+                                rs.getObject(10, LocalDate.class),
+                                rs.getObject(11, LocalDate.class))))
                 .list();
         audit.recordChanges(
                 "IMPORT",

@@ -21,7 +21,7 @@ class FamilyQueries {
     private static final String COLUMNS = """
             select f.id, f.head_name, f.address, f.members, f.adults, f.school_age_children, f.phone,
                    v.code as village_code, v.name as village_name, c.name as commune_name,
-                   f.locality_path::text as locality_path, f.closed_on, f.demo, f.version
+                   f.locality_path::text as locality_path, f.since, f.closed_on, f.demo, f.version
             """;
     private static final String LOCALITIES = """
             join localities v on v.id = f.locality_id

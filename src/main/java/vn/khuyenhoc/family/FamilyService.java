@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditTrail;
@@ -15,9 +16,11 @@ import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.RegistryWrites;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
 
@@ -38,18 +41,20 @@ public class FamilyService {
             "Mã thôn",
             "Thôn, tổ dân phố",
             "Xã, phường",
+            "Bắt đầu theo dõi từ",
             "Ngừng theo dõi từ");
 
-    private final FamilyRepository families;
     private final FamilyQueries queries;
     private final LocalityService localities;
     private final AuditTrail audit;
+    private final RegistryWrites<Family, Family.Snapshot> writes;
 
     FamilyService(FamilyRepository families, FamilyQueries queries, LocalityService localities, AuditTrail audit) {
-        this.families = families;
         this.queries = queries;
         this.localities = localities;
         this.audit = audit;
+        this.writes = new RegistryWrites<>(
+                ENTITY, families::findById, families::save, Family::id, Family::snapshot, audit::recordChange);
     }
 
     @Transactional(readOnly = true)
@@ -101,6 +106,7 @@ public class FamilyService {
                         f.villageCode(),
                         f.villageName(),
                         f.communeName(),
+                        f.since(),
                         f.closedOn()));
                 if (!phones) {
                     row.remove(EXPORT_HEADERS.indexOf(PHONE));
@@ -116,43 +122,27 @@ public class FamilyService {
     FamilyView create(FamilyForm form, SignedInUser user) {
         user.requireWriter();
         LocalityView village = village(form, user);
-        Family.Details details = Family.Details.of(
-                form.headName(),
-                form.address(),
-                form.members(),
-                form.adults(),
-                form.schoolAgeChildren(),
-                form.phone(),
-                village.id());
+        Family.Details details = details(form, village, form.phone());
         checkDuplicates(form, details, 0);
-        Family family = families.save(Family.register(details));
-        audit.recordChange("CREATE", ENTITY, String.valueOf(family.id()), null, family.snapshot(), village.path());
-        return get(family.id(), user);
+        long id = writes.add("CREATE", Family.register(details), village.path());
+        return get(id, user);
     }
 
     @Transactional
     FamilyView update(long id, FamilyForm form, SignedInUser user) {
         user.requireWriter();
         FamilyView current = get(id, user);
-        if (form.version() == null) {
-            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
-        }
+        RegistryWrites.requireVersion(form.version());
         LocalityView village = village(form, user);
-        Family family = families.findById(id).orElseThrow();
-        Family.Details details = Family.Details.of(
-                form.headName(),
-                form.address(),
-                form.members(),
-                form.adults(),
-                form.schoolAgeChildren(),
-                // a role that does not see the phone did not see it in the form either: it keeps the stored one
-                user.canSeePhones() ? form.phone() : family.snapshot().phone(),
-                village.id());
-        checkDuplicates(form, details, id);
-        Family.Snapshot before = family.snapshot();
-        family.edit(details, form.version());
-        families.save(family);
-        audit.recordChange("UPDATE", ENTITY, String.valueOf(id), before, family.snapshot(), current.localityPath());
+        writes.change("UPDATE", id, form.version(), current.localityPath(), (family, version) -> {
+            // a role that does not see the phone did not see it in the form either: it keeps the stored one
+            Family.Details details = details(
+                    form,
+                    village,
+                    user.canSeePhones() ? form.phone() : family.snapshot().phone());
+            checkDuplicates(form, details, id);
+            family.edit(details, version);
+        });
         return get(id, user);
     }
 
@@ -160,12 +150,28 @@ public class FamilyService {
     FamilyView close(long id, LocalDate on, int version, SignedInUser user) {
         user.requireWriter();
         FamilyView current = get(id, user);
-        Family family = families.findById(id).orElseThrow();
-        Family.Snapshot before = family.snapshot();
-        family.close(on, version);
-        families.save(family);
-        audit.recordChange("CLOSE", ENTITY, String.valueOf(id), before, family.snapshot(), current.localityPath());
+        writes.change("CLOSE", id, version, current.localityPath(), (family, v) -> family.close(on, v));
         return get(id, user);
+    }
+
+    private static Family.Details details(FamilyForm form, LocalityView village, @Nullable String phone) {
+        return Family.Details.of(
+                form.headName(),
+                form.address(),
+                form.members(),
+                form.adults(),
+                form.schoolAgeChildren(),
+                phone,
+                village.id(),
+                form.since(),
+                form.closedOn(),
+                lifespanOf(village),
+                village.name());
+    }
+
+    /** The days a village existed, within which its households' days must lie. */
+    static Lifespan lifespanOf(LocalityView village) {
+        return village.lifespan();
     }
 
     /** A likely duplicate (same head name in the same village) is saved only when the person confirms it. */

@@ -18,6 +18,7 @@ public record FamilyView(
         String villageName,
         String communeName,
         @JsonIgnore String localityPath,
+        @Nullable LocalDate since,
         @Nullable LocalDate closedOn,
         boolean demo,
         int version) {
@@ -43,6 +44,7 @@ public record FamilyView(
                 villageName,
                 communeName,
                 localityPath,
+                since,
                 closedOn,
                 demo,
                 version);

@@ -73,7 +73,7 @@ class DemoVillages implements ApplicationRunner {
         }
         batch.batchUpdate("""
                 insert into localities (code, name, level, kind, parent_id, valid_from, demo)
-                values (?, ?, 'VILLAGE', ?, ?, date '2025-07-01', true)
+                values (?, ?, 'VILLAGE', ?, ?, date '1990-01-01', true)
                 """, rows);
         jdbc.sql("analyze localities").update();
         for (EmptyCommune commune : communes) {

@@ -60,10 +60,12 @@ class LocalityApiController {
         return localities.get(code, user);
     }
 
+    /** A new village; {@code validFrom} (optional, today when missing) may lie in the past, never in the future. */
     record NewVillage(
             @Nullable String parentCode,
             @Nullable String name,
-            @Nullable String kind) {}
+            @Nullable String kind,
+            @Nullable LocalDate validFrom) {}
 
     @PostMapping
     ResponseEntity<LocalityView> create(@RequestBody NewVillage body, @AuthenticationPrincipal SignedInUser user) {
@@ -71,7 +73,9 @@ class LocalityApiController {
             throw new InvalidInputException("parentCode", "Thiếu mã xã, phường (parentCode).");
         }
         LocalityView village = localities.createVillage(
-                body.parentCode().strip(), new LocalityService.VillageDraft(body.name(), body.kind(), null), user);
+                body.parentCode().strip(),
+                new LocalityService.VillageDraft(body.name(), body.kind(), body.validFrom()),
+                user);
         return ResponseEntity.created(URI.create("/api/v1/localities/" + village.code()))
                 .body(village);
     }

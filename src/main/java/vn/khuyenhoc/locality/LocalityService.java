@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
@@ -172,6 +173,9 @@ public class LocalityService {
         LocalityKind kind = villageKind(draft.kind())
                 .orElseThrow(() -> new InvalidInputException("kind", unknownKindMessage(draft.kind())));
         LocalDate validFrom = draft.validFrom() == null ? LocalDate.now() : draft.validFrom();
+        if (validFrom.isAfter(LocalDate.now())) {
+            throw new InvalidInputException("validFrom", futureStartMessage(validFrom));
+        }
         Locality village = insertVillage(commune, name, kind.code(), validFrom);
         return queries.find(village.code(), user.scopePath()).orElseThrow();
     }
@@ -310,6 +314,11 @@ public class LocalityService {
 
     static String duplicateMessage(String name, @Nullable String communeName) {
         return "Đã có “" + name + "” trong " + (communeName == null ? "xã, phường này" : communeName) + ".";
+    }
+
+    /** A village may be recorded from a day in the past (most are decades old), never from a day to come. */
+    static String futureStartMessage(LocalDate validFrom) {
+        return "Ngày bắt đầu (validFrom) " + Lifespan.day(validFrom) + " không được sau hôm nay.";
     }
 
     static String unknownKindMessage(@Nullable String kind) {

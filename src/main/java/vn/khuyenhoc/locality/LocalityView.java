@@ -3,6 +3,7 @@ package vn.khuyenhoc.locality;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import vn.khuyenhoc.shared.Lifespan;
 
 /** A locality as lists, pages and the API show it. */
 public record LocalityView(
@@ -23,6 +24,15 @@ public record LocalityView(
 
     public boolean current() {
         return validTo == null;
+    }
+
+    /**
+     * The days on which a record may be attached here. A village's are its own; a commune's begin with the records,
+     * because a commune formed by a reorganisation (01/7/2025) carries what its predecessors held before.
+     */
+    @JsonIgnore
+    public Lifespan lifespan() {
+        return new Lifespan(isVillage() ? validFrom : null, validTo);
     }
 
     @JsonIgnore

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TabularFile;
 import vn.khuyenhoc.shared.TabularFile.TabularRow;
@@ -22,7 +23,8 @@ import vn.khuyenhoc.shared.VietnameseText;
 @Component
 class VillageImport {
 
-    static final List<String> COLUMNS = List.of("Mã xã, phường", "Tên thôn, tổ dân phố", "Loại");
+    /** The fourth column, the day the village began, is optional: blank means today; it may not be after today. */
+    static final List<String> COLUMNS = List.of("Mã xã, phường", "Tên thôn, tổ dân phố", "Loại", "Ngày bắt đầu");
 
     private final LocalityService localities;
     private final LocalityQueries queries;
@@ -48,10 +50,9 @@ class VillageImport {
             return report;
         }
         Map<String, LocalityView> communes = new HashMap<>();
-        LocalDate today = LocalDate.now();
         for (ImportedVillage village : report.villages()) {
             LocalityView commune = communes.computeIfAbsent(village.communeCode(), code -> localities.get(code, user));
-            localities.insertVillage(commune, village.name(), village.kind(), today);
+            localities.insertVillage(commune, village.name(), village.kind(), village.validFrom());
         }
         queries.analyze();
         return report.applied();
@@ -102,6 +103,22 @@ class VillageImport {
                 problems.add(
                         new RowProblem(row.number(), COLUMNS.get(2), LocalityService.unknownKindMessage(row.cell(2))));
             }
+            String validFromText = row.cell(3).strip();
+            LocalDate validFrom = LocalDate.now();
+            if (!validFromText.isEmpty()) {
+                var parsed = ImportColumns.parseDate(validFromText);
+                if (parsed.isEmpty()) {
+                    problems.add(new RowProblem(
+                            row.number(),
+                            COLUMNS.get(3),
+                            "Ngày “" + validFromText + "” không hợp lệ (ghi dd/mm/yyyy)."));
+                } else if (parsed.get().isAfter(validFrom)) {
+                    problems.add(new RowProblem(
+                            row.number(), COLUMNS.get(3), LocalityService.futureStartMessage(parsed.get())));
+                } else {
+                    validFrom = parsed.get();
+                }
+            }
             if (commune != null && !name.isEmpty()) {
                 String key = communeCode + "|" + VietnameseText.fold(name);
                 Integer first = seen.putIfAbsent(key, row.number());
@@ -120,7 +137,8 @@ class VillageImport {
                         commune.name(),
                         name,
                         kind.get().code(),
-                        kind.get().label()));
+                        kind.get().label(),
+                        validFrom));
             }
         }
         if (rows.isEmpty()) {
@@ -138,7 +156,13 @@ class VillageImport {
     record RowProblem(int row, String column, String message) {}
 
     record ImportedVillage(
-            int row, String communeCode, String communeName, String name, String kind, String kindLabel) {}
+            int row,
+            String communeCode,
+            String communeName,
+            String name,
+            String kind,
+            String kindLabel,
+            LocalDate validFrom) {}
 
     record ImportReport(
             String fileName, int rowCount, List<RowProblem> problems, List<ImportedVillage> villages, boolean saved) {

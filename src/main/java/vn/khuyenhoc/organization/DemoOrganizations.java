@@ -35,7 +35,7 @@ class DemoOrganizations implements ApplicationRunner {
         }
         long start = System.nanoTime();
         Integer created = transactions.execute(status -> jdbc.sql("""
-                        insert into organizations (name, kind, school_level, managing_level, locality_id, opened_on, demo)
+                        insert into organizations (name, kind, school_level, managing_level, locality_id, opened_on, closed_on, demo)
                         select case k.kind
                                    when 'SCHOOL' then 'Trường ' || k.level_label || ' số ' || n || ' ' || substr(c.name, strpos(c.name, ' ') + 1)
                                    when 'STATE_AGENCY' then 'Cơ quan ' || n || ' ' || c.name
@@ -47,7 +47,14 @@ class DemoOrganizations implements ApplicationRunner {
                                end,
                                k.kind, k.school_level,
                                case when n % 17 = 0 then 'PROVINCE' else 'COMMUNE' end,
-                               c.id, date '2000-01-01' + (n * 97 % 8000), true
+                               c.id,
+                               -- one in ten begun in 2022-2025 and one in 23 of the older ones closed in 2023-2026, on
+                               -- 1 January or 1 July: five years of history with few distinct days
+                               case when n % 10 = 8 then make_date(2022 + (c.id + n)::int % 4, 1 + 6 * (n % 2), 1)
+                                    else date '2000-01-01' + (n * 97 % 7900) end,
+                               case when n % 10 <> 8 and (c.id + n) % 23 = 0
+                                    then make_date(2023 + (c.id + n)::int % 4, 1 + 6 * ((c.id + n) % 2)::int, 1) end,
+                               true
                         from localities c
                         cross join generate_series(1, 147) n
                         cross join lateral (

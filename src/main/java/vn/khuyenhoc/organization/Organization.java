@@ -2,13 +2,20 @@ package vn.khuyenhoc.organization;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.Lifespan;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /** An organization on a commune's territory; it is closed, never deleted, so that past results keep their subject. */
 @Table("organizations")
@@ -52,14 +59,18 @@ class Organization {
         this.updatedAt = updatedAt;
     }
 
-    /** The checked values of a form: every rule that needs no database is applied here. */
+    /**
+     * The checked values of a form ({@link #of} checks a form field by field); {@code closedOn}
+     * null leaves an organization as it is (an edit never reopens one), a date closes it or corrects that date.
+     */
     record Details(
             String name,
             OrganizationKind kind,
             @Nullable SchoolLevel schoolLevel,
             ManagingLevel managingLevel,
             long localityId,
-            @Nullable LocalDate openedOn) {
+            @Nullable LocalDate since,
+            @Nullable LocalDate closedOn) {
 
         Details {
             if (kind == OrganizationKind.SCHOOL && schoolLevel == null) {
@@ -68,9 +79,57 @@ class Organization {
             if (kind != OrganizationKind.SCHOOL) {
                 schoolLevel = null;
             }
-            if (openedOn != null && openedOn.isAfter(LocalDate.now())) {
-                throw new InvalidInputException("openedOn", "Ngày thành lập không được sau hôm nay.");
+        }
+
+        /** Checks a form field by field and collects every problem before failing. */
+        static Details of(OrganizationForm form, LocalityView locality) {
+            List<FieldProblem> problems = new ArrayList<>();
+            String name = VietnameseText.cleanOrEmpty(form.name());
+            if (name.isEmpty()) {
+                problems.add(new FieldProblem("name", "Tên không được để trống."));
+            } else if (name.length() > 200) {
+                problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
             }
+            var kind = VietnameseText.choose(OrganizationKind.values(), OrganizationKind::label, form.kind());
+            if (kind.isEmpty()) {
+                problems.add(new FieldProblem("kind", "Loại “" + nullToEmpty(form.kind()) + "” không hợp lệ."));
+            }
+            var schoolLevel = VietnameseText.choose(SchoolLevel.values(), SchoolLevel::label, form.schoolLevel());
+            var managingLevel = VietnameseText.choose(
+                            ManagingLevel.values(), ManagingLevel::label, form.managingLevel())
+                    .or(() -> blank(form.managingLevel()) ? Optional.of(ManagingLevel.COMMUNE) : Optional.empty());
+            if (managingLevel.isEmpty()) {
+                problems.add(new FieldProblem("managingLevel", "Cấp quản lý phải là tỉnh hoặc xã."));
+            }
+            Lifespan lifespan = Lifespan.checked(
+                    problems,
+                    "since",
+                    "Ngày thành lập",
+                    form.since(),
+                    "closedOn",
+                    "Ngày ngừng hoạt động",
+                    form.closedOn());
+            lifespan.requireWithin(
+                    problems, "since", "Ngày thành lập", locality.lifespan(), "“" + locality.name() + "”");
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new Details(
+                    name,
+                    kind.get(),
+                    schoolLevel.orElse(null),
+                    managingLevel.get(),
+                    locality.id(),
+                    lifespan.start(),
+                    lifespan.end());
+        }
+
+        private static boolean blank(@Nullable String text) {
+            return text == null || text.isBlank();
+        }
+
+        private static String nullToEmpty(@Nullable String text) {
+            return text == null ? "" : text;
         }
     }
 
@@ -92,7 +151,16 @@ class Organization {
         this.schoolLevel = details.schoolLevel();
         this.managingLevel = details.managingLevel();
         this.localityId = details.localityId();
-        this.openedOn = details.openedOn();
+        this.openedOn = details.since();
+        if (details.closedOn() != null) {
+            this.closedOn = details.closedOn();
+        }
+        if (openedOn != null && closedOn != null && closedOn.isBefore(openedOn)) {
+            throw new InvalidInputException(
+                    "since",
+                    "Ngày thành lập (" + Lifespan.day(openedOn) + ") không được sau ngày ngừng hoạt động ("
+                            + Lifespan.day(closedOn) + ").");
+        }
         this.updatedAt = Instant.now();
     }
 
@@ -113,6 +181,10 @@ class Organization {
             throw new ConflictException(
                     "“" + name + "” vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới rồi sửa lại.");
         }
+    }
+
+    Lifespan lifespan() {
+        return new Lifespan(openedOn, closedOn);
     }
 
     long id() {

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
-import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.FormSubmission;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -88,13 +88,13 @@ class OrganizationController {
             @AuthenticationPrincipal SignedInUser user,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            OrganizationView created = organizations.create(form, user);
-            redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
-            return "redirect:/organizations/" + created.id();
-        } catch (InvalidInputException e) {
-            return form(model, form, null, e.problems());
-        }
+        return FormSubmission.submit(
+                () -> {
+                    OrganizationView created = organizations.create(form, user);
+                    redirect.addFlashAttribute("message", "Đã thêm " + created.name() + ".");
+                    return "redirect:/organizations/" + created.id();
+                },
+                problems -> form(model, form, null, problems));
     }
 
     @PostMapping("/organizations/{id}")
@@ -104,15 +104,13 @@ class OrganizationController {
             @AuthenticationPrincipal SignedInUser user,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            OrganizationView saved = organizations.update(id, form, user);
-            redirect.addFlashAttribute("message", "Đã lưu " + saved.name() + ".");
-            return "redirect:/organizations/" + id;
-        } catch (InvalidInputException e) {
-            return form(model, form, id, e.problems());
-        } catch (ConflictException e) {
-            return form(model, form, id, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
-        }
+        return FormSubmission.submit(
+                () -> {
+                    OrganizationView saved = organizations.update(id, form, user);
+                    redirect.addFlashAttribute("message", "Đã lưu " + saved.name() + ".");
+                    return "redirect:/organizations/" + id;
+                },
+                problems -> form(model, form, id, problems));
     }
 
     @PostMapping("/organizations/{id}/close")
@@ -122,12 +120,10 @@ class OrganizationController {
             @RequestParam int version,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {
-        try {
-            organizations.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user);
-            redirect.addFlashAttribute("message", "Đã ghi nhận ngừng hoạt động.");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
+        FormSubmission.act(
+                () -> organizations.close(id, closedOn == null ? LocalDate.now() : closedOn, version, user),
+                "Đã ghi nhận ngừng hoạt động.",
+                redirect);
         return "redirect:/organizations/" + id;
     }
 

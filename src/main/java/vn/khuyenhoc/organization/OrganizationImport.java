@@ -1,14 +1,15 @@
 package vn.khuyenhoc.organization;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.locality.LocalityLevel;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
-import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
@@ -26,7 +27,8 @@ class OrganizationImport {
             new Column("kind", "Loại", true),
             new Column("school_level", "Cấp học", false),
             new Column("managing_level", "Cấp quản lý", false),
-            new Column("opened_on", "Ngày thành lập", false));
+            new Column("since", "Ngày thành lập", false),
+            new Column("closed_on", "Ngày ngừng hoạt động", false));
 
     private final OrganizationService organizations;
     private final LocalityService localities;
@@ -57,26 +59,21 @@ class OrganizationImport {
                                 "Không có xã, phường hay thôn mã “" + code
                                         + "” đang hoạt động trong phạm vi của bạn."));
                     }
-                    String openedText = columns.get(row, "opened_on");
-                    var openedOn = ImportColumns.parseDate(openedText);
-                    if (!openedText.isEmpty() && openedOn.isEmpty()) {
-                        errors.add(new RowError(
-                                row.number(),
-                                columns.header("opened_on"),
-                                "Ngày “" + openedText + "” không hợp lệ (ghi dd/mm/yyyy)."));
-                    }
+                    @Nullable LocalDate since = columns.date(row, "since", errors);
+                    @Nullable LocalDate closedOn = columns.date(row, "closed_on", errors);
                     OrganizationForm form = new OrganizationForm(
                             columns.get(row, "name"),
                             columns.get(row, "kind"),
                             columns.get(row, "school_level"),
                             columns.get(row, "managing_level"),
                             code,
-                            openedOn.orElse(null),
+                            since,
+                            closedOn,
                             null);
                     if (place == null) {
                         return null;
                     }
-                    Organization.Details details = OrganizationService.details(form, place);
+                    Organization.Details details = Organization.Details.of(form, place);
                     Integer first = seen.putIfAbsent(code + "|" + VietnameseText.fold(details.name()), row.number());
                     if (first != null) {
                         errors.add(new RowError(row.number(), columns.header("name"), "Trùng với dòng " + first + "."));

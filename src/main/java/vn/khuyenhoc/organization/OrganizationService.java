@@ -2,24 +2,21 @@ package vn.khuyenhoc.organization;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ExportFormat;
-import vn.khuyenhoc.shared.InvalidInputException;
-import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.RegistryWrites;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
-import vn.khuyenhoc.shared.VietnameseText;
 
 /** The organization registry: lists and exports within a scope, and the life of each organization. */
 @Service
@@ -38,20 +35,27 @@ public class OrganizationService {
             "Ngày thành lập",
             "Ngày ngừng hoạt động");
 
-    private final OrganizationRepository organizations;
     private final OrganizationQueries queries;
     private final LocalityService localities;
-    private final AuditTrail audit;
+    private final RegistryWrites<Organization, Organization.Snapshot> writes;
+    private final ApplicationEventPublisher events;
 
     OrganizationService(
             OrganizationRepository organizations,
             OrganizationQueries queries,
             LocalityService localities,
-            AuditTrail audit) {
-        this.organizations = organizations;
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.queries = queries;
         this.localities = localities;
-        this.audit = audit;
+        this.events = events;
+        this.writes = new RegistryWrites<>(
+                ENTITY,
+                organizations::findById,
+                organizations::save,
+                Organization::id,
+                Organization::snapshot,
+                audit::recordChange);
     }
 
     /** The organization if it lies in the user's scope; otherwise 404. */
@@ -97,80 +101,37 @@ public class OrganizationService {
     OrganizationView create(OrganizationForm form, SignedInUser user) {
         user.requireWriter();
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Organization organization = organizations.save(Organization.open(details(form, locality)));
-        audit.recordChange(
-                "CREATE", ENTITY, String.valueOf(organization.id()), null, organization.snapshot(), locality.path());
-        return get(organization.id(), user);
+        long id = writes.add("CREATE", Organization.open(Organization.Details.of(form, locality)), locality.path());
+        return get(id, user);
     }
 
     @Transactional
     OrganizationView update(long id, OrganizationForm form, SignedInUser user) {
         user.requireWriter();
         OrganizationView current = get(id, user);
-        if (form.version() == null) {
-            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
-        }
+        RegistryWrites.requireVersion(form.version());
         LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Organization organization = organizations.findById(id).orElseThrow();
-        Organization.Snapshot before = organization.snapshot();
-        organization.edit(details(form, locality), form.version());
-        organizations.save(organization);
-        audit.recordChange(
-                "UPDATE", ENTITY, String.valueOf(id), before, organization.snapshot(), current.localityPath());
-        return get(id, user);
+        Organization.Details details = Organization.Details.of(form, locality);
+        writes.change("UPDATE", id, form.version(), current.localityPath(), (o, v) -> o.edit(details, v));
+        return datesChanged(get(id, user));
     }
 
     @Transactional
     OrganizationView close(long id, LocalDate on, int version, SignedInUser user) {
         user.requireWriter();
         OrganizationView current = get(id, user);
-        Organization organization = organizations.findById(id).orElseThrow();
-        Organization.Snapshot before = organization.snapshot();
-        organization.close(on, version);
-        organizations.save(organization);
-        audit.recordChange(
-                "CLOSE", ENTITY, String.valueOf(id), before, organization.snapshot(), current.localityPath());
-        return get(id, user);
+        writes.change("CLOSE", id, version, current.localityPath(), (o, v) -> o.close(on, v));
+        return datesChanged(get(id, user));
+    }
+
+    /** Chapters hosted by the organization may refuse the new dates (the whole change is then undone). */
+    private OrganizationView datesChanged(OrganizationView saved) {
+        events.publishEvent(new OrganizationDatesChanged(saved.id(), saved.name(), saved.openedOn(), saved.closedOn()));
+        return saved;
     }
 
     /** Saves a row of an import whose values were checked already. */
     void insert(Organization.Details details, String localityPath) {
-        Organization organization = organizations.save(Organization.open(details));
-        audit.recordChange(
-                "IMPORT", ENTITY, String.valueOf(organization.id()), null, organization.snapshot(), localityPath);
-    }
-
-    /** Checks a form field by field and collects every problem before failing. */
-    static Organization.Details details(OrganizationForm form, LocalityView locality) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = VietnameseText.cleanOrEmpty(form.name());
-        if (name.isEmpty()) {
-            problems.add(new FieldProblem("name", "Tên không được để trống."));
-        } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", "Tên dài quá 200 ký tự."));
-        }
-        var kind = VietnameseText.choose(OrganizationKind.values(), OrganizationKind::label, form.kind());
-        if (kind.isEmpty()) {
-            problems.add(new FieldProblem("kind", "Loại “" + nullToEmpty(form.kind()) + "” không hợp lệ."));
-        }
-        var schoolLevel = VietnameseText.choose(SchoolLevel.values(), SchoolLevel::label, form.schoolLevel());
-        var managingLevel = VietnameseText.choose(ManagingLevel.values(), ManagingLevel::label, form.managingLevel())
-                .or(() -> blank(form.managingLevel()) ? Optional.of(ManagingLevel.COMMUNE) : Optional.empty());
-        if (managingLevel.isEmpty()) {
-            problems.add(new FieldProblem("managingLevel", "Cấp quản lý phải là tỉnh hoặc xã."));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Organization.Details(
-                name, kind.get(), schoolLevel.orElse(null), managingLevel.get(), locality.id(), form.openedOn());
-    }
-
-    private static boolean blank(@Nullable String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String nullToEmpty(@Nullable String text) {
-        return text == null ? "" : text;
+        writes.add("IMPORT", Organization.open(details), localityPath);
     }
 }

@@ -1,6 +1,7 @@
 package vn.khuyenhoc.organization;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,12 @@ public record OrganizationView(
         @Nullable LocalDate closedOn,
         boolean demo,
         int version) {
+
+    /** The founding day under the name every registry uses; {@code openedOn} stays for existing clients. */
+    @JsonProperty
+    public @Nullable LocalDate since() {
+        return openedOn;
+    }
 
     public boolean active() {
         return closedOn == null;

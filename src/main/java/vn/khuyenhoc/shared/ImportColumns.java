@@ -74,6 +74,25 @@ public final class ImportColumns {
     }
 
     /**
+     * An optional date column of a row: null when blank; a text that is not a date is an error of that row and column
+     * (and null).
+     */
+    public java.time.@org.jspecify.annotations.Nullable LocalDate date(
+            TabularFile.TabularRow row, String code, List<ImportResult.RowError> errors) {
+        String text = get(row, code);
+        if (text.isEmpty()) {
+            return null;
+        }
+        var date = parseDate(text);
+        if (date.isEmpty()) {
+            errors.add(new ImportResult.RowError(
+                    row.number(), header(code), "Ngày “" + text + "” không hợp lệ (ghi dd/mm/yyyy)."));
+            return null;
+        }
+        return date.get();
+    }
+
+    /**
      * The header a person sees for a column, named by its code ({@code school_level}) or by the form field a
      * validation problem names ({@code schoolLevel}), so that every import reports form errors in its own columns.
      */

@@ -37,11 +37,13 @@ class ChapterCoverageTests {
     void coverageCountsOnlyChaptersThatRanTheMovementAndListsTheGaps() throws Exception {
         String covered = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + COUNTED + "\",\"name\":\"Buôn Sek\",\"kind\":\"buôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + COUNTED
+                        + "\",\"name\":\"Buôn Sek\",\"kind\":\"buôn\"}",
                 "$.code");
         post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + COUNTED + "\",\"name\":\"Buôn Kdruh\",\"kind\":\"buôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + COUNTED
+                        + "\",\"name\":\"Buôn Kdruh\",\"kind\":\"buôn\"}",
                 "$.code");
         String school = post(
                 "/api/v1/organizations",
@@ -133,7 +135,8 @@ class ChapterCoverageTests {
     void aHostCannotHaveTwoActiveChapters() throws Exception {
         String village = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + COMMUNE + "\",\"name\":\"Thôn Hai Chi Hội\",\"kind\":\"thôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + COMMUNE
+                        + "\",\"name\":\"Thôn Hai Chi Hội\",\"kind\":\"thôn\"}",
                 "$.code");
         post(
                 "/api/v1/chapters",
@@ -156,7 +159,8 @@ class ChapterCoverageTests {
     void refusesAMovementYearBeforeTheChapterWasFounded() throws Exception {
         String village = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + COMMUNE + "\",\"name\":\"Thôn Mới Lập\",\"kind\":\"thôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + COMMUNE
+                        + "\",\"name\":\"Thôn Mới Lập\",\"kind\":\"thôn\"}",
                 "$.code");
         String chapter = post(
                 "/api/v1/chapters",
@@ -179,7 +183,8 @@ class ChapterCoverageTests {
     void officerOfAnotherCommuneGets404ForAChapter() throws Exception {
         String village = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + COMMUNE + "\",\"name\":\"Thôn Riêng\",\"kind\":\"thôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + COMMUNE
+                        + "\",\"name\":\"Thôn Riêng\",\"kind\":\"thôn\"}",
                 "$.code");
         String chapter = post(
                 "/api/v1/chapters",
@@ -202,11 +207,11 @@ class ChapterCoverageTests {
     void chapterImportIsAllOrNothingAndExportFollowsTheFilter() throws Exception {
         String first = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"22237\",\"name\":\"Thôn Nhập Một\",\"kind\":\"thôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"22237\",\"name\":\"Thôn Nhập Một\",\"kind\":\"thôn\"}",
                 "$.code");
         String second = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"22237\",\"name\":\"Thôn Nhập Hai\",\"kind\":\"thôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"22237\",\"name\":\"Thôn Nhập Hai\",\"kind\":\"thôn\"}",
                 "$.code");
         String bad = "kind,host_type,host_code,founded_on\nCHI_HOI,VILLAGE," + first
                 + ",01/02/2015\nchi hội khuyến học,thôn," + second + ",2016-13-01\n";

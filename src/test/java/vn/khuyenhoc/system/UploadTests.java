@@ -289,7 +289,8 @@ class UploadTests {
                         .uri("/api/v1/localities")
                         .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"parentCode\":\"" + COMMUNE + "\",\"name\":\"" + name + "\",\"kind\":\"thôn\"}")
+                        .content("{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + COMMUNE + "\",\"name\":\"" + name
+                                + "\",\"kind\":\"thôn\"}")
                         .exchange())
                 .hasStatus(201);
         return jdbc.sql("select code from localities where name = :n")

@@ -13,6 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
+import vn.khuyenhoc.shared.Lifespan;
 import vn.khuyenhoc.shared.VietnameseText;
 
 /**
@@ -83,7 +84,10 @@ class Member {
     /** A citizen ID as kept: the keyed hash and the last four digits. */
     record CitizenId(String key, String last4) {}
 
-    /** Checked member values; every rule that needs no database lives here. */
+    /**
+     * Checked member values; every rule of a membership's fields lives here. {@code leftOn} null leaves the
+     * membership as it is (an edit never brings a member back), a date records the departure or corrects it.
+     */
     record Details(
             String fullName,
             Gender gender,
@@ -91,9 +95,13 @@ class Member {
             @Nullable String ethnicity,
             MemberRole role,
             @Nullable String position,
-            @Nullable LocalDate joinedOn) {
+            @Nullable LocalDate joinedOn,
+            @Nullable LocalDate leftOn) {
 
-        /** Checks raw values field by field, collecting every problem before failing. */
+        /**
+         * Checks raw values field by field, collecting every problem before failing; the membership begins within its
+         * chapter's days ({@code chapter}, named {@code chapterName}).
+         */
         static Details of(
                 @Nullable String fullName,
                 @Nullable String gender,
@@ -101,8 +109,14 @@ class Member {
                 @Nullable String ethnicity,
                 @Nullable String role,
                 @Nullable String position,
-                @Nullable LocalDate joinedOn) {
+                @Nullable LocalDate joinedOn,
+                @Nullable LocalDate leftOn,
+                Lifespan chapter,
+                String chapterName) {
             List<FieldProblem> problems = new ArrayList<>();
+            Lifespan lifespan =
+                    Lifespan.checked(problems, "joinedOn", "Ngày vào hội", joinedOn, "leftOn", "Ngày rời hội", leftOn);
+            lifespan.requireWithin(problems, "joinedOn", "Ngày vào hội", chapter, "“" + chapterName + "”");
             String name = VietnameseText.cleanOrEmpty(fullName);
             if (name.isEmpty()) {
                 problems.add(new FieldProblem("fullName", "Họ tên không được để trống."));
@@ -135,9 +149,6 @@ class Member {
             if (cleanPosition.length() > 100) {
                 problems.add(new FieldProblem("position", "Chức vụ dài quá 100 ký tự."));
             }
-            if (joinedOn != null && joinedOn.isAfter(LocalDate.now())) {
-                problems.add(new FieldProblem("joinedOn", "Ngày vào hội không được sau hôm nay."));
-            }
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
@@ -149,7 +160,8 @@ class Member {
                     cleanEthnicity.isEmpty() ? null : cleanEthnicity,
                     chosen,
                     chosen == MemberRole.OFFICER ? cleanPosition : null,
-                    joinedOn);
+                    joinedOn,
+                    leftOn);
         }
     }
 
@@ -177,9 +189,6 @@ class Member {
 
     void edit(Details details, @Nullable CitizenId citizenId, int expectedVersion) {
         checkVersion(expectedVersion);
-        if (leftOn != null && details.joinedOn() != null && leftOn.isBefore(details.joinedOn())) {
-            throw new InvalidInputException("joinedOn", "Ngày vào hội phải trước ngày rời hội (" + leftOn + ").");
-        }
         apply(details, citizenId);
     }
 
@@ -204,6 +213,15 @@ class Member {
         this.role = details.role();
         this.position = details.position();
         this.joinedOn = details.joinedOn();
+        if (details.leftOn() != null) {
+            this.leftOn = details.leftOn();
+        }
+        if (joinedOn != null && leftOn != null && leftOn.isBefore(joinedOn)) {
+            throw new InvalidInputException(
+                    "joinedOn",
+                    "Ngày vào hội (" + Lifespan.day(joinedOn) + ") phải trước ngày rời hội (" + Lifespan.day(leftOn)
+                            + ").");
+        }
         if (citizenId != null) {
             this.citizenKey = citizenId.key();
             this.citizenLast4 = citizenId.last4();

@@ -18,8 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.locality.LocalityService;
-import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.FormSubmission;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -177,6 +177,7 @@ class MemberController {
                 m.role().name(),
                 m.position(),
                 m.joinedOn(),
+                m.leftOn(),
                 null,
                 m.version());
         return form(model, form, id, user, List.of());
@@ -185,13 +186,13 @@ class MemberController {
     @PostMapping("/members")
     String create(
             MemberForm form, @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
-        try {
-            MemberView created = members.create(form, user);
-            redirect.addFlashAttribute("message", "Đã thêm hội viên " + created.fullName() + ".");
-            return "redirect:/members?chapter=" + created.chapterId();
-        } catch (InvalidInputException e) {
-            return form(model, form, null, user, e.problems());
-        }
+        return FormSubmission.submit(
+                () -> {
+                    MemberView created = members.create(form, user);
+                    redirect.addFlashAttribute("message", "Đã thêm hội viên " + created.fullName() + ".");
+                    return "redirect:/members?chapter=" + created.chapterId();
+                },
+                problems -> form(model, form, null, user, problems));
     }
 
     @PostMapping("/members/{id}")
@@ -201,16 +202,13 @@ class MemberController {
             @AuthenticationPrincipal SignedInUser user,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            MemberView saved = members.update(id, form, user);
-            redirect.addFlashAttribute("message", "Đã lưu hồ sơ " + saved.fullName() + ".");
-            return "redirect:/members/" + id;
-        } catch (InvalidInputException e) {
-            return form(model, form, id, user, e.problems());
-        } catch (ConflictException e) {
-            return form(
-                    model, form, id, user, List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
-        }
+        return FormSubmission.submit(
+                () -> {
+                    MemberView saved = members.update(id, form, user);
+                    redirect.addFlashAttribute("message", "Đã lưu hồ sơ " + saved.fullName() + ".");
+                    return "redirect:/members/" + id;
+                },
+                problems -> form(model, form, id, user, problems));
     }
 
     @PostMapping("/members/{id}/leave")
@@ -220,12 +218,10 @@ class MemberController {
             @RequestParam int version,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {
-        try {
-            members.leave(id, leftOn == null ? LocalDate.now() : leftOn, version, user);
-            redirect.addFlashAttribute("message", "Đã ghi nhận rời hội.");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
+        FormSubmission.act(
+                () -> members.leave(id, leftOn == null ? LocalDate.now() : leftOn, version, user),
+                "Đã ghi nhận rời hội.",
+                redirect);
         return "redirect:/members/" + id;
     }
 

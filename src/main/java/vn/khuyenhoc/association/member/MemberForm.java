@@ -13,10 +13,11 @@ record MemberForm(
         @Nullable String role,
         @Nullable String position,
         @Nullable LocalDate joinedOn,
+        @Nullable LocalDate leftOn,
         @Nullable String citizenId,
         @Nullable Integer version) {
 
     static MemberForm empty(@Nullable Long chapterId) {
-        return new MemberForm(chapterId, null, null, null, null, "MEMBER", null, null, null, null);
+        return new MemberForm(chapterId, null, null, null, null, "MEMBER", null, null, null, null, null);
     }
 }

@@ -1,9 +1,9 @@
 package vn.khuyenhoc.association.member;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khuyenhoc.shared.ImportColumns;
 import vn.khuyenhoc.shared.ImportColumns.Column;
 import vn.khuyenhoc.shared.ImportResult;
 import vn.khuyenhoc.shared.ImportResult.RowError;
@@ -26,6 +26,7 @@ class MemberImport {
             new Column("role", "Vai trò", true),
             new Column("position", "Chức vụ", false),
             new Column("joined_on", "Ngày vào hội", false),
+            new Column("left_on", "Ngày rời hội", false),
             new Column("citizen_id", "Số định danh cá nhân", false));
 
     private final MemberService members;
@@ -53,14 +54,8 @@ class MemberImport {
                         columns.header("birth_year"),
                         year.isEmpty() ? "Năm sinh để trống." : "Năm sinh “" + year + "” phải gồm 4 chữ số."));
             }
-            String joinedText = columns.get(row, "joined_on");
-            var joinedOn = ImportColumns.parseDate(joinedText);
-            if (!joinedText.isEmpty() && joinedOn.isEmpty()) {
-                errors.add(new RowError(
-                        row.number(),
-                        columns.header("joined_on"),
-                        "Ngày “" + joinedText + "” không hợp lệ (ghi dd/mm/yyyy)."));
-            }
+            LocalDate joinedOn = columns.date(row, "joined_on", errors);
+            LocalDate leftOn = columns.date(row, "left_on", errors);
             if (errors.size() > before) {
                 return;
             }
@@ -73,7 +68,8 @@ class MemberImport {
                             columns.get(row, "ethnicity"),
                             columns.get(row, "role"),
                             columns.get(row, "position"),
-                            joinedOn.orElse(null),
+                            joinedOn,
+                            leftOn,
                             columns.get(row, "citizen_id"),
                             null),
                     user);

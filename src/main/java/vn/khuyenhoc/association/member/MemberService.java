@@ -18,6 +18,7 @@ import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
 import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.RegistryWrites;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.TableWriter;
 
@@ -45,6 +46,7 @@ public class MemberService {
     private final LocalityService localities;
     private final CitizenIds citizenIds;
     private final AuditTrail audit;
+    private final RegistryWrites<Member, Member.Snapshot> writes;
 
     MemberService(
             MemberRepository members,
@@ -59,6 +61,8 @@ public class MemberService {
         this.localities = localities;
         this.citizenIds = citizenIds;
         this.audit = audit;
+        this.writes = new RegistryWrites<>(
+                ENTITY, members::findById, members::save, Member::id, Member::snapshot, audit::recordChange);
     }
 
     @Transactional(readOnly = true)
@@ -119,30 +123,29 @@ public class MemberService {
     MemberView create(MemberForm form, SignedInUser user) {
         user.requireWriter();
         ChapterView chapter = chapter(form.chapterId(), user);
-        Member.Details details = details(form);
+        Member.Details details = details(form, chapter);
         Member.CitizenId citizenId = citizenIds.of(form.citizenId(), "citizenId");
         checkNotTwiceInChapter(chapter, citizenId, 0);
-        Member member = members.save(Member.join(chapter.id(), chapter.localityId(), details, citizenId));
-        audit.recordChange(
-                "CREATE", ENTITY, String.valueOf(member.id()), null, member.snapshot(), chapter.localityPath());
-        return get(member.id(), user);
+        long id = writes.add(
+                "CREATE", Member.join(chapter.id(), chapter.localityId(), details, citizenId), chapter.localityPath());
+        return get(id, user);
     }
 
     @Transactional
     MemberView update(long id, MemberForm form, SignedInUser user) {
         user.requireWriter();
         MemberView current = get(id, user);
-        if (form.version() == null) {
-            throw new InvalidInputException("version", "Thiếu phiên bản (version) của bản ghi đang sửa.");
-        }
+        RegistryWrites.requireVersion(form.version());
         Member.CitizenId citizenId = citizenIds.of(form.citizenId(), "citizenId");
         ChapterView chapter = chapters.get(current.chapterId(), user);
         checkNotTwiceInChapter(chapter, citizenId, id);
-        Member member = members.findById(id).orElseThrow();
-        Member.Snapshot before = member.snapshot();
-        member.edit(details(form), citizenId, form.version());
-        members.save(member);
-        audit.recordChange("UPDATE", ENTITY, String.valueOf(id), before, member.snapshot(), current.localityPath());
+        Member.Details details = details(form, chapter);
+        writes.change(
+                "UPDATE",
+                id,
+                form.version(),
+                current.localityPath(),
+                (member, v) -> member.edit(details, citizenId, v));
         return get(id, user);
     }
 
@@ -150,11 +153,7 @@ public class MemberService {
     MemberView leave(long id, LocalDate on, int version, SignedInUser user) {
         user.requireWriter();
         MemberView current = get(id, user);
-        Member member = members.findById(id).orElseThrow();
-        Member.Snapshot before = member.snapshot();
-        member.leave(on, version);
-        members.save(member);
-        audit.recordChange("LEAVE", ENTITY, String.valueOf(id), before, member.snapshot(), current.localityPath());
+        writes.change("LEAVE", id, version, current.localityPath(), (member, v) -> member.leave(on, v));
         return get(id, user);
     }
 
@@ -236,7 +235,7 @@ public class MemberService {
         }
     }
 
-    private static Member.Details details(MemberForm form) {
+    private static Member.Details details(MemberForm form, ChapterView chapter) {
         return Member.Details.of(
                 form.fullName(),
                 form.gender(),
@@ -244,6 +243,9 @@ public class MemberService {
                 form.ethnicity(),
                 form.role(),
                 form.position(),
-                form.joinedOn());
+                form.joinedOn(),
+                form.leftOn(),
+                chapter.lifespan(),
+                chapter.name());
     }
 }

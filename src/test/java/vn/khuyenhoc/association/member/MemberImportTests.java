@@ -206,7 +206,8 @@ class MemberImportTests {
     private String chapter(String villageName) throws Exception {
         String village = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + COMMUNE + "\",\"name\":\"" + villageName + "\",\"kind\":\"thôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + COMMUNE + "\",\"name\":\"" + villageName
+                        + "\",\"kind\":\"thôn\"}",
                 "$.code");
         return post(
                 "/api/v1/chapters", "{\"kind\":\"CHI_HOI\",\"hostType\":\"VILLAGE\",\"hostCode\":\"" + village + "\"}");

@@ -344,7 +344,8 @@ class MemberTests {
     private String chapter(String commune, String villageName) throws Exception {
         String village = post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + commune + "\",\"name\":\"" + villageName + "\",\"kind\":\"thôn\"}",
+                "{\"validFrom\":\"1990-01-01\",\"parentCode\":\"" + commune + "\",\"name\":\"" + villageName
+                        + "\",\"kind\":\"thôn\"}",
                 "$.code");
         return post(
                 "/api/v1/chapters",
