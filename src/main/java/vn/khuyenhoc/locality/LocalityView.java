@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** A locality as lists, pages and the API show it. */
+/**
+ * A locality as lists, pages and the API show it; {@code formerMap} marks a unit of the map replaced on 1/7/2025.
+ */
 public record LocalityView(
         @JsonIgnore long id,
         String code,
@@ -18,6 +20,7 @@ public record LocalityView(
         LocalDate validFrom,
         @Nullable LocalDate validTo,
         boolean demo,
+        boolean formerMap,
         int version,
         long childCount) {
 
