@@ -15,6 +15,7 @@ import vn.khuyenhoc.association.HostType;
 import vn.khuyenhoc.association.PolicyStudyCoverage;
 import vn.khuyenhoc.association.StudyPeriod;
 import vn.khuyenhoc.evaluation.RecognitionFigures;
+import vn.khuyenhoc.indicator.reported.ReportedFigures;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
@@ -53,6 +54,7 @@ public class IndicatorService {
     private final RecognitionFigures recognition;
     private final LocalityService localities;
     private final Plans plans;
+    private final ReportedFigures reported;
     private final ExecutorService sources = Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "indicator-sources");
         thread.setDaemon(true);
@@ -64,7 +66,9 @@ public class IndicatorService {
             PolicyStudyCoverage policyStudies,
             RecognitionFigures recognition,
             LocalityService localities,
-            Plans plans) {
+            Plans plans,
+            ReportedFigures reported) {
+        this.reported = reported;
         this.recognition = recognition;
         this.coverage = coverage;
         this.policyStudies = policyStudies;
@@ -103,8 +107,11 @@ public class IndicatorService {
         Map<HostType, ChapterCoverage.Figure> figures = new LinkedHashMap<>();
         result.figures().forEach(f -> figures.put(f.hostType(), f));
         Map<String, Plans.Targets> targets = plans.targets(locality.isCommune() ? locality.id() : null);
-        return new IndicatorReport(
-                locality.code(), locality.name(), year, indicators(figures, studied, rates, targets));
+        return reported.overlay(
+                new IndicatorReport(
+                        locality.code(), locality.name(), year, indicators(figures, studied, rates, targets)),
+                locality,
+                () -> table(locality, year));
     }
 
     /**
@@ -146,12 +153,12 @@ public class IndicatorService {
                             commune,
                             withOwn(targets, own.getOrDefault(commune.code(), Map.of())))));
         }
-        return new IndicatorTable(
+        return reported.overlay(new IndicatorTable(
                 locality.code(),
                 locality.name(),
                 year,
                 indicators(totalCoverage, studied.total(), rates.total(), targets),
-                communes);
+                communes));
     }
 
     private static <T> T join(CompletableFuture<T> result) {
