@@ -15,7 +15,11 @@ import vn.khuyenhoc.indicator.Indicator;
 import vn.khuyenhoc.indicator.IndicatorReport;
 import vn.khuyenhoc.indicator.IndicatorService;
 import vn.khuyenhoc.locality.LocalityLevel;
+import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.PageQuery;
+import vn.khuyenhoc.shared.SignedInUser;
 
 /**
  * Lays the reported figures over the indicators computed from the records, in one place for every page, the API and
@@ -29,10 +33,47 @@ import vn.khuyenhoc.locality.LocalityView;
 @Component
 public class ReportedFigures {
 
-    private final JdbcClient jdbc;
+    /** The last year the former map was in force (until 30/6/2025). */
+    public static final int LAST_FORMER_YEAR = 2025;
 
-    ReportedFigures(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final LocalityService localities;
+
+    ReportedFigures(JdbcClient jdbc, LocalityService localities) {
         this.jdbc = jdbc;
+        this.localities = localities;
+    }
+
+    /**
+     * The table of a year up to 2025 on the former map (`map=2024`), from the table computed on today's map: for a
+     * province its former districts, for a commune of today the former communes it was formed from, for a former
+     * province or district the units below it, for a former commune itself; every value as reported.
+     */
+    public IndicatorService.IndicatorTable onFormerMap(
+            IndicatorService.IndicatorTable computed, LocalityView place, SignedInUser user) {
+        if (computed.year() > LAST_FORMER_YEAR) {
+            throw new InvalidInputException(
+                    "map", "Bản đồ trước 01/7/2025 chỉ dùng cho các năm đến " + LAST_FORMER_YEAR + ".");
+        }
+        List<LocalityView> rows = new ArrayList<>();
+        if (place.formerMap()) {
+            if (place.isCommune()) {
+                rows.add(place);
+            } else {
+                rows.addAll(localities
+                        .children(place.code(), user, true, PageQuery.of(0, PageQuery.MAX_SIZE))
+                        .items());
+            }
+        } else if (place.level() == LocalityLevel.PROVINCE) {
+            for (LocalityView former : localities.history(place, user).predecessors()) {
+                rows.addAll(localities
+                        .children(former.code(), user, true, PageQuery.of(0, PageQuery.MAX_SIZE))
+                        .items());
+            }
+        } else {
+            rows.addAll(localities.history(place, user).predecessors());
+        }
+        return formerTable(computed, rows, place.name());
     }
 
     /** One reported figure with where it lies on the map. */

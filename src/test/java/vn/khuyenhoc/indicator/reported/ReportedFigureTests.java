@@ -274,6 +274,103 @@ class ReportedFigureTests {
         assertThat(rows()).isZero();
     }
 
+    @Test
+    void theApiShowsAYearOnTheFormerMapByFormerDistrict() {
+        post(figure(HOA_BINH_1, 2024, "learning-clan-rate", 10, 20), admin());
+        post(figure(HOA_PHONG, 2024, "learning-clan-rate", 5, 10), admin());
+
+        var answer = mvc.get()
+                .uri("/api/v1/indicators?locality=66&year=2024&map=2024")
+                .with(admin())
+                .exchange();
+
+        assertThat(answer)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.communes.length()")
+                .isEqualTo(24);
+        String tayHoa = "$.communes[?(@.code == 'C54.H-TAY-HOA')].indicators[?(@.code == 'learning-clan-rate')]";
+        assertThat(read(answer, tayHoa + ".numerator")).containsExactly(15);
+        assertThat(read(answer, tayHoa + ".origin")).containsExactly("REPORTED");
+        assertThat(read(answer, "$.total[?(@.code == 'learning-clan-rate')].denominator"))
+                .containsExactly(30);
+        assertThat(mvc.get()
+                        .uri("/api/v1/indicators?locality=66&year=2026&map=2024")
+                        .with(admin()))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("map");
+        assertThat(mvc.get()
+                        .uri("/api/v1/indicators?locality=66&year=2024&map=1999")
+                        .with(admin()))
+                .hasStatus(400);
+    }
+
+    @Test
+    void theDashboardMarksReportedValuesAndShowsTheFormerMap() {
+        post(figure(HOA_BINH_1, 2024, "learning-clan-rate", 10, 20), admin());
+
+        assertThat(
+                        mvc.get()
+                                .uri("/dashboard?locality=66&year=2024&map=2024&indicator=learning-clan-rate")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Bản đồ hành chính trước 01/7/2025")
+                .contains("Huyện Tây Hòa")
+                .contains("origin-legend")
+                .contains("class=\"tag reported\"");
+    }
+
+    @Test
+    void theEntryPageSavesATableAllOrNothing() {
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                accounts.admin());
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+
+        assertThat(mvc.post()
+                        .uri("/reported-figures")
+                        .param("locality", HOA_PHONG)
+                        .param("year", "2022")
+                        .param("source", "Báo cáo 3/BC-KH")
+                        .param("numerator.learning-family-rate", "40")
+                        .param("denominator.learning-family-rate", "50")
+                        .param("numerator.learning-clan-rate", "9")
+                        .param("denominator.learning-clan-rate", "3")
+                        .with(admin)
+                        .with(csrf))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Chưa lưu được")
+                .contains("không được lớn hơn mẫu số");
+        assertThat(rows()).isZero();
+
+        assertThat(mvc.post()
+                        .uri("/reported-figures")
+                        .param("locality", HOA_PHONG)
+                        .param("year", "2022")
+                        .param("source", "Báo cáo 3/BC-KH")
+                        .param("numerator.learning-family-rate", "40")
+                        .param("denominator.learning-family-rate", "50")
+                        .with(admin)
+                        .with(csrf))
+                .hasStatus3xxRedirection();
+        assertThat(rows()).isEqualTo(1);
+        assertThat(mvc.get()
+                        .uri("/reported-figures?locality=" + HOA_PHONG + "&year=2022")
+                        .with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Báo cáo 3/BC-KH");
+        assertThat(mvc.get().uri("/reported-figures/crosswalk").with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Xã Hòa Bình 1")
+                .contains("chia đều");
+    }
+
     record Json(String origin, long numerator, long denominator, Double value) {}
 
     private Json indicator(String locality, int year, String code) {
@@ -296,7 +393,7 @@ class ReportedFigureTests {
                 value.get(0) == null ? null : ((Number) value.get(0)).doubleValue());
     }
 
-    private static List<?> read(MvcTestResult answer, String path) {
+    private static List<Object> read(MvcTestResult answer, String path) {
         try {
             return com.jayway.jsonpath.JsonPath.read(
                     answer.getResponse().getContentAsString(StandardCharsets.UTF_8), path);
