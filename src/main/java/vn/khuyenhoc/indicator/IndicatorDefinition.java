@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of indicators: what each counts (numerator, denominator and, for the recognition rates, the second
- * denominator QĐ 387 asks for), where the figures come from, its unit and direction. Every value is computed from the
- * records of the source module, never typed in.
+ * denominator QĐ 387 asks for), where the figures come from, its unit and direction. Values are computed from the
+ * records of the source module; for years without records, from the figures of past paper reports
+ * ({@code indicator.reported}), always marked as such.
  */
 public enum IndicatorDefinition {
     VILLAGE_CHAPTER_COVERAGE(

@@ -193,6 +193,19 @@ class FormerMapTests {
     }
 
     @Test
+    void theSearchPageFindsFormerUnitsWithoutDiacritics() {
+        assertThat(mvc.get().uri("/localities/search?q=tan loi&former=true").with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains(TAN_LOI)
+                .contains("Thành phố Buôn Ma Thuột");
+        assertThat(mvc.get().uri("/localities/search?q=tan loi").with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain(TAN_LOI);
+    }
+
+    @Test
     void theFormerMapIsReadOnly() {
         SignedInUser admin = accounts.admin();
 

@@ -66,12 +66,7 @@ class ReportedFigureTests {
                 .extractingPath("$[0].numerator")
                 .isEqualTo(30);
         assertThat(list).bodyJson().extractingPath("$[0].source").isEqualTo("Báo cáo 12/BC-KH ngày 20/12/2022");
-        assertThat(jdbc.sql(
-                                "select count(*) from audit_events where entity_type = 'reported-figure' and entity_id = :id")
-                        .param("id", HOA_BINH_1 + "/2022/learning-family-rate")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(audited(HOA_BINH_1 + "/2022/learning-family-rate")).isEqualTo(audited + 1);
         // the province sees it through the former province, a commune of today through what it was formed from
         assertThat(mvc.get().uri("/api/v1/reported-figures?year=2022").with(admin()))
                 .bodyJson()
