@@ -127,7 +127,7 @@ class ReportedFigureTests {
     }
 
     @Test
-    void originsAreComputedWhereRecordsExistReportedWhereNotAndMixedInTheTotal() {
+    void originsAreComputedWhereRecordsExistReportedWhereNotAndMixedInTheTotal() throws Exception {
         int year = ProgrammeYear.current();
         newVillage("22240");
         post(figure("22255", year, "village-chapter-coverage", 2, 4), admin());
@@ -140,6 +140,17 @@ class ReportedFigureTests {
         assertThat(reported.value()).isEqualTo(50.0);
         assertThat(indicator("66", year, "village-chapter-coverage").origin()).isEqualTo("MIXED");
         assertThat(indicator("66", year, "learning-family-rate").origin()).isEqualTo("COMPUTED");
+        String csv = mvc.get()
+                .uri("/public/indicators.csv?year=" + year)
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",origin");
+        assertThat(csv.lines()
+                        .filter(line -> line.contains(",22255,") && line.contains(",village-chapter-coverage,"))
+                        .findFirst()
+                        .orElseThrow())
+                .endsWith(",REPORTED");
     }
 
     @Test
