@@ -281,6 +281,13 @@ public class ReportedFigureService {
             problems.add(new FieldProblem("year", "Năm phải từ " + FIRST_YEAR + " đến " + LAST_YEAR + "."));
             year = null;
         }
+        if (year != null && locality != null && locality.formerMap() && year > ReportedFigures.LAST_FORMER_YEAR) {
+            problems.add(new FieldProblem(
+                    "year",
+                    locality.name() + " thuộc bản đồ trước 01/7/2025: chỉ nhập số liệu đến năm "
+                            + ReportedFigures.LAST_FORMER_YEAR + "."));
+            year = null;
+        }
         String indicatorCode = VietnameseText.cleanOrEmpty(entry.indicator());
         IndicatorDefinition indicator = IndicatorDefinition.of(indicatorCode).orElse(null);
         if (indicator == null) {

@@ -99,6 +99,7 @@ class ReportedFigureTests {
         assertRefused(figure("C99.KHONG-CO", 2022, "learning-family-rate", 1, 2), "localityCode", "Không có địa bàn");
         assertRefused(figure(HOA_PHONG, 2031, "learning-family-rate", 1, 2), "year", "2021 đến 2030");
         assertRefused(figure(HOA_PHONG, 2020, "learning-family-rate", 1, 2), "year", "2021 đến 2030");
+        assertRefused(figure(HOA_PHONG, 2026, "learning-family-rate", 1, 2), "year", "đến năm 2025");
         assertRefused(figure(HOA_PHONG, 2022, "khong-co", 1, 2), "indicator", "Không có chỉ số");
         assertRefused("""
                 {"localityCode":"%s","year":2022,"indicator":"learning-family-rate","numerator":1,"denominator":2,
