@@ -88,7 +88,7 @@ class DemoMembers implements ApplicationRunner {
             select 'PROVINCE', null, l.id, make_date(y, 6, 15),
                    'Hội nghị tập huấn, quán triệt văn bản về khuyến học của Hội Khuyến học tỉnh năm ' || y, true
             from localities l cross join generate_series(2021, extract(year from current_date)::int) y
-            where l.level = 'PROVINCE' and make_date(y, 6, 15) <= current_date
+            where l.level = 'PROVINCE' and not l.former_map and make_date(y, 6, 15) <= current_date
               and exists (select 1 from chapters c where c.demo)
             """;
 

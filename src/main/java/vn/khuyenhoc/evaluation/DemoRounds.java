@@ -55,7 +55,8 @@ class DemoRounds implements ApplicationRunner {
                             and c.status = 'IN_FORCE' order by c.edition desc limit 1) cs on true
             join lateral (select a.authority from recognising_authorities a where a.title = t.title and a.level = t.level
                             order by a.from_year desc limit 1) ra on true
-            where l.level = 'PROVINCE' and exists (select 1 from localities v where v.level = 'VILLAGE' and v.demo)
+            where l.level = 'PROVINCE' and not l.former_map
+              and exists (select 1 from localities v where v.level = 'VILLAGE' and v.demo)
             """;
 
     /** Subjects of each demo round; the share registering grows by year; stages by a hash of subject and year. */

@@ -197,11 +197,13 @@ public class RecognitionFigures {
     @Transactional(readOnly = true)
     public RateTable rates(int year, LocalDate asOf, String withinPath) {
         boolean province = withinPath.split("\\.").length == 1;
+        // the parts: villages that existed on the day; communes of today for every year (a commune formed on 1/7/2025
+        // carries the history of what it was formed from, so earlier years are shown on today's map)
         Map<Long, String[]> parts = new LinkedHashMap<>();
         jdbc.sql("""
                         select id, code, name from localities
                         where path <@ cast(:within as ltree) and nlevel(path) = least(nlevel(cast(:within as ltree)) + 1, 3)
-                          and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)
+                          and (level <> 'VILLAGE' or valid_from <= :asOf) and (valid_to is null or valid_to > :asOf)
                         order by name collate vi_natural
                         """)
                 .param("within", withinPath)

@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khuyenhoc.indicator.reported.ReportedFigures;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.RegistryFilter;
@@ -50,8 +51,15 @@ class DashboardController {
     private final IndicatorSnapshots snapshots;
     private final Plans plans;
     private final JsonMapper json;
+    private final ReportedFigures reported;
 
-    DashboardController(IndicatorService indicators, IndicatorSnapshots snapshots, Plans plans, JsonMapper json) {
+    DashboardController(
+            IndicatorService indicators,
+            IndicatorSnapshots snapshots,
+            Plans plans,
+            JsonMapper json,
+            ReportedFigures reported) {
+        this.reported = reported;
         this.indicators = indicators;
         this.snapshots = snapshots;
         this.plans = plans;
@@ -63,18 +71,29 @@ class DashboardController {
             @RequestParam(required = false) @Nullable String locality,
             @RequestParam(required = false) @Nullable Integer year,
             @RequestParam(required = false) @Nullable String indicator,
+            @RequestParam(required = false) @Nullable String map,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         LocalityView place = indicators.locality(locality, user);
         int chosen = IndicatorService.year(year);
+        // a locality of the former map has figures on that map only
+        boolean former = IndicatorApiController.formerMap(map) || place.formerMap();
+        if (former && chosen > ReportedFigures.LAST_FORMER_YEAR) {
+            chosen = ReportedFigures.LAST_FORMER_YEAR;
+        }
         List<IndicatorService.IndicatorTable> years = new ArrayList<>();
         IndicatorSnapshots.Snapshot current = null;
         for (int y = ProgrammeYear.FIRST; y <= chosen; y++) {
             IndicatorSnapshots.Snapshot snapshot = snapshots.of(place, y);
+            if (former) {
+                snapshot = new IndicatorSnapshots.Snapshot(
+                        reported.onFormerMap(snapshot.table(), place, user), snapshot.computedAt());
+            }
             years.add(snapshot.table());
             current = snapshot;
         }
         IndicatorSnapshots.Snapshot latest = current;
+        int shown = chosen;
         String code = RegistryFilter.oneOf(
                 "indicator",
                 indicator,
@@ -83,10 +102,11 @@ class DashboardController {
                         .toList());
         IndicatorDefinition selected = IndicatorDefinition.of(code).orElse(IndicatorDefinition.LEARNING_FAMILY);
         View view = snapshots.derived(
-                List.of("dashboard", place.code(), chosen, selected),
+                List.of("dashboard", place.code(), shown, selected, former),
                 latest.computedAt(),
-                () -> view(latest, years, chosen, selected));
+                () -> view(latest, years, shown, selected));
         model.addAttribute("place", place);
+        model.addAttribute("formerMap", former);
         model.addAttribute("year", chosen);
         model.addAttribute("years", ProgrammeYear.newestFirst());
         model.addAttribute("tiles", view.tiles());

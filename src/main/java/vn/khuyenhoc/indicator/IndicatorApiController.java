@@ -5,6 +5,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.khuyenhoc.indicator.reported.ReportedFigures;
+import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.SignedInUser;
 
 @RestController
@@ -13,8 +15,11 @@ class IndicatorApiController {
     private final IndicatorService indicators;
     private final IndicatorSnapshots statistics;
     private final Plans plans;
+    private final ReportedFigures reported;
 
-    IndicatorApiController(IndicatorService indicators, IndicatorSnapshots statistics, Plans plans) {
+    IndicatorApiController(
+            IndicatorService indicators, IndicatorSnapshots statistics, Plans plans, ReportedFigures reported) {
+        this.reported = reported;
         this.indicators = indicators;
         this.statistics = statistics;
         this.plans = plans;
@@ -96,11 +101,34 @@ class IndicatorApiController {
         return statistics.province(year).table();
     }
 
+    /**
+     * The indicators of a locality and year; with {@code map=2024} (a year up to 2025) the table on the former map,
+     * by former district or commune, with the figures reported for it (records live on today's map).
+     */
     @GetMapping("/api/v1/indicators")
-    IndicatorReport indicators(
+    Object indicators(
             @RequestParam(required = false) @Nullable String locality,
             @RequestParam(required = false) @Nullable Integer year,
+            @RequestParam(required = false) @Nullable String map,
             @AuthenticationPrincipal SignedInUser user) {
+        if (formerMap(map)) {
+            LocalityView place = indicators.locality(locality, user);
+            return reported.onFormerMap(
+                    statistics.of(place, IndicatorService.year(year)).table(), place, user);
+        }
         return indicators.report(locality, year, user);
+    }
+
+    /** {@code map=2024} asks for the map before 1/7/2025, {@code 2025} or none for today's; anything else is refused. */
+    static boolean formerMap(@Nullable String map) {
+        String given = map == null ? "" : map.strip();
+        if (given.isEmpty() || given.equals("2025")) {
+            return false;
+        }
+        if (given.equals("2024")) {
+            return true;
+        }
+        throw new vn.khuyenhoc.shared.InvalidInputException(
+                "map", "Bản đồ “" + given + "” không hợp lệ: 2024 (trước 01/7/2025) hoặc 2025 (hiện nay).");
     }
 }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The catalogue of indicators: what each counts (numerator, denominator and, for the recognition rates, the second
  * denominator QĐ 387 asks for), where the figures come from, its unit and direction, and the day it is counted on
  * ({@link #rule()}). Values are computed from the records of the source module; years before the records begin take
- * the reported figures of past paper reports, marked as such.
+ * the reported figures of past paper reports ({@code indicator.reported}), always marked as such.
  */
 public enum IndicatorDefinition {
     VILLAGE_CHAPTER_COVERAGE(

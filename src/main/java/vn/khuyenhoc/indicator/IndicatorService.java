@@ -16,6 +16,7 @@ import vn.khuyenhoc.association.HostType;
 import vn.khuyenhoc.association.PolicyStudyCoverage;
 import vn.khuyenhoc.association.StudyPeriod;
 import vn.khuyenhoc.evaluation.RecognitionFigures;
+import vn.khuyenhoc.indicator.reported.ReportedFigures;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
@@ -62,6 +63,7 @@ public class IndicatorService {
     private final RecognitionFigures recognition;
     private final LocalityService localities;
     private final Plans plans;
+    private final ReportedFigures reported;
     private final ExecutorService sources = Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "indicator-sources");
         thread.setDaemon(true);
@@ -73,7 +75,9 @@ public class IndicatorService {
             PolicyStudyCoverage policyStudies,
             RecognitionFigures recognition,
             LocalityService localities,
-            Plans plans) {
+            Plans plans,
+            ReportedFigures reported) {
+        this.reported = reported;
         this.recognition = recognition;
         this.coverage = coverage;
         this.policyStudies = policyStudies;
@@ -114,8 +118,11 @@ public class IndicatorService {
         Map<HostType, ChapterCoverage.Figure> figures = new LinkedHashMap<>();
         result.figures().forEach(f -> figures.put(f.hostType(), f));
         Map<String, Plans.Targets> targets = plans.targets(locality.isCommune() ? locality.id() : null);
-        return new IndicatorReport(
-                locality.code(), locality.name(), year, asOf, indicators(figures, studied, rates, targets));
+        return reported.overlay(
+                new IndicatorReport(
+                        locality.code(), locality.name(), year, asOf, indicators(figures, studied, rates, targets)),
+                locality,
+                () -> table(locality, year, asOf));
     }
 
     /** Every indicator of a year as it stood on the year's reference day (docs/indicators.md). */
@@ -170,13 +177,13 @@ public class IndicatorService {
                                 withOwn(targets, own.getOrDefault(part.code(), Map.of())))));
             }
         }
-        return new IndicatorTable(
+        return reported.overlay(new IndicatorTable(
                 locality.code(),
                 locality.name(),
                 year,
                 day,
                 indicators(totalCoverage, studied.total(), rates.total(), targets),
-                parts);
+                parts));
     }
 
     private static <T> T join(CompletableFuture<T> result) {

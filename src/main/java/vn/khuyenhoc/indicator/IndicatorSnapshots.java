@@ -73,6 +73,12 @@ class IndicatorSnapshots {
         return value;
     }
 
+    /** Reported figures changed: tables already computed may show the old ones. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(vn.khuyenhoc.indicator.reported.ReportedFiguresChanged changed) {
+        clear();
+    }
+
     void clear() {
         cache.clear();
         derived.clear();

@@ -39,7 +39,8 @@ class PublicStatisticsController {
             long denominator,
             @Nullable Double value,
             @Nullable Long registered,
-            @Nullable Double valueOfRegistered) {}
+            @Nullable Double valueOfRegistered,
+            String origin) {}
 
     private final IndicatorSnapshots statistics;
 
@@ -96,7 +97,8 @@ class PublicStatisticsController {
                             "denominator",
                             "value_percent",
                             "registered",
-                            "value_of_registered_percent"))) {
+                            "value_of_registered_percent",
+                            "origin"))) {
                 for (OpenDataRow r : rows) {
                     writer.row(Arrays.asList(
                             r.year(),
@@ -107,7 +109,8 @@ class PublicStatisticsController {
                             r.denominator(),
                             r.value(),
                             r.registered(),
-                            r.valueOfRegistered()));
+                            r.valueOfRegistered(),
+                            r.origin()));
                 }
             }
         }
@@ -136,7 +139,8 @@ class PublicStatisticsController {
                 i.denominator(),
                 i.value(),
                 i.registered(),
-                i.valueOfRegistered());
+                i.valueOfRegistered(),
+                i.origin());
     }
 
     private static String suffix(@Nullable Integer year) {

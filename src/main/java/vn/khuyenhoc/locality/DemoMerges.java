@@ -39,7 +39,8 @@ class DemoMerges implements ApplicationRunner {
         this.environment = environment;
     }
 
-    private record Pair(String commune, String first, String firstName, String second, String secondName) {}
+    private record Pair(
+            String commune, String first, String firstName, String second, String secondName, LocalDate since) {}
 
     @Override
     public void run(ApplicationArguments args) {
@@ -72,11 +73,12 @@ class DemoMerges implements ApplicationRunner {
                 false);
         List<Pair> pairs = jdbc.sql("""
                         select c.code as commune, v.codes[1] as first, v.names[1] as first_name,
-                               v.codes[2] as second, v.names[2] as second_name
+                               v.codes[2] as second, v.names[2] as second_name, v.since
                         from localities c
                         cross join lateral (
-                            select array_agg(x.code order by x.code) as codes, array_agg(x.name order by x.code) as names
-                            from (select code, name from localities
+                            select array_agg(x.code order by x.code) as codes, array_agg(x.name order by x.code) as names,
+                                   max(x.valid_from) as since
+                            from (select code, name, valid_from from localities
                                   where parent_id = c.id and demo and valid_to is null
                                   order by code limit 2) x) v
                         where c.level = 'COMMUNE' and c.valid_to is null and v.codes[2] is not null
@@ -87,15 +89,23 @@ class DemoMerges implements ApplicationRunner {
         for (int i = 0; i < pairs.size(); i++) {
             Pair pair = pairs.get(i);
             boolean branches = i >= 10;
-            LocalDate on = branches ? LocalDate.of(2025, 1, 1) : LocalDate.of(2024, 7, 1);
+            LocalDate planned = branches ? LocalDate.of(2025, 1, 1) : LocalDate.of(2024, 7, 1);
+            // villages of an older demo may have begun later: the merge cannot be before they existed
+            LocalDate on = pair.since().isAfter(planned) ? pair.since() : planned;
             String name = pair.firstName() + " – " + pair.secondName();
-            transactions.executeWithoutResult(status -> localities.mergeVillages(
-                    List.of(pair.first(), pair.second()),
-                    new LocalityService.VillageDraft(name.length() > 150 ? name.substring(0, 150) : name, "THON", on),
-                    "Dữ liệu mẫu: nghị quyết sáp nhập thôn",
-                    new LocalityService.ChapterChoice(pair.first(), branches),
-                    demo));
-            merged++;
+            try {
+                transactions.executeWithoutResult(status -> localities.mergeVillages(
+                        List.of(pair.first(), pair.second()),
+                        new LocalityService.VillageDraft(
+                                name.length() > 150 ? name.substring(0, 150) : name, "THON", on),
+                        "Dữ liệu mẫu: nghị quyết sáp nhập thôn",
+                        new LocalityService.ChapterChoice(pair.first(), branches),
+                        demo));
+                merged++;
+            } catch (RuntimeException e) {
+                // demo data never stops the application
+                log.warn("Demo data: villages {} and {} not merged: {}", pair.first(), pair.second(), e.getMessage());
+            }
         }
         log.info(
                 "Demo data: {} pairs of villages merged, their records moved, in {} ms.",

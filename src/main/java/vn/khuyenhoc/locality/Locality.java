@@ -25,6 +25,7 @@ class Locality {
     private final LocalDate validFrom;
     private @Nullable LocalDate validTo;
     private final boolean demo;
+    private final boolean formerMap;
     private @Version @Nullable Integer version;
     private Instant updatedAt;
 
@@ -39,6 +40,7 @@ class Locality {
             LocalDate validFrom,
             @Nullable LocalDate validTo,
             boolean demo,
+            boolean formerMap,
             @Nullable Integer version,
             Instant updatedAt) {
         this.id = id;
@@ -50,6 +52,7 @@ class Locality {
         this.validFrom = validFrom;
         this.validTo = validTo;
         this.demo = demo;
+        this.formerMap = formerMap;
         this.version = version;
         this.updatedAt = updatedAt;
     }
@@ -64,6 +67,7 @@ class Locality {
                 communeId,
                 validFrom,
                 null,
+                false,
                 false,
                 null,
                 Instant.now());
@@ -81,6 +85,12 @@ class Locality {
             throw new InvalidInputException("name", "Tên phải có chữ hoặc số.");
         }
         return name;
+    }
+
+    /** The map before 1/7/2025 is history: it is shown, never changed. */
+    static String readOnlyMessage(String name) {
+        return "“" + name + "” thuộc bản đồ hành chính trước ngày 01/7/2025, chỉ để xem: không đổi tên, giải thể, "
+                + "sáp nhập hay thêm thôn, tổ dân phố được.";
     }
 
     void checkVersion(int expected) {
@@ -123,6 +133,9 @@ class Locality {
     }
 
     private void requireCurrent() {
+        if (formerMap) {
+            throw new InvalidInputException("code", readOnlyMessage(name));
+        }
         if (validTo != null) {
             throw new InvalidInputException("code", "“" + name + "” đã ngừng hoạt động từ " + validTo + ".");
         }

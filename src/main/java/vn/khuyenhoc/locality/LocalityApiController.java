@@ -3,6 +3,7 @@ package vn.khuyenhoc.locality;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -36,16 +37,24 @@ class LocalityApiController {
         this.villageImport = villageImport;
     }
 
-    /** Children of {@code parent}, or a search for {@code q}; with neither, the root of the caller's scope. */
+    /**
+     * Children of {@code parent}, or a search for {@code q}; with neither, the root of the caller's scope. With
+     * {@code date} (ISO, e.g. 2024-12-31), the map as of that day: the localities then in force matching {@code q}
+     * (all of them when blank), each with {@code validFrom}, {@code validTo} and {@code successorCodes}.
+     */
     @GetMapping
-    Paged<LocalityView> list(
+    Paged<?> list(
             @RequestParam(required = false) @Nullable String parent,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(defaultValue = "false") boolean retired,
+            @RequestParam(required = false) @Nullable String date,
             @AuthenticationPrincipal SignedInUser user) {
         PageQuery paging = PageQuery.of(page, size);
+        if (date != null) {
+            return localities.searchOn(q, day(date), user, paging);
+        }
         if (q != null && !q.isBlank()) {
             return localities.search(q, user, paging);
         }
@@ -53,6 +62,14 @@ class LocalityApiController {
             return localities.children(parent.strip(), user, retired, paging);
         }
         return new Paged<>(List.of(localities.get(user.scopeCode(), user)), 1, 0, paging.size());
+    }
+
+    private static LocalDate day(String date) {
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("date", "Ngày “" + date + "” không hợp lệ: hãy ghi theo dạng 2024-12-31.");
+        }
     }
 
     @GetMapping("/{code}")

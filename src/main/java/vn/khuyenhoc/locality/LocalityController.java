@@ -56,9 +56,10 @@ class LocalityController {
     String search(
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(defaultValue = "false") boolean former,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
-        fillSearch(q, page, user, model);
+        fillSearch(q, page, former, user, model);
         return "locality/search";
     }
 
@@ -67,9 +68,10 @@ class LocalityController {
     String searchRows(
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(defaultValue = "false") boolean former,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
-        fillSearch(q, page, user, model);
+        fillSearch(q, page, former, user, model);
         return "locality/search :: results";
     }
 
@@ -89,10 +91,18 @@ class LocalityController {
         return "shared/locality-picker :: suggestions";
     }
 
-    private void fillSearch(String q, @Nullable Integer page, SignedInUser user, Model model) {
+    /** Today's map, or with {@code former} the map before 1/7/2025 (as it stood on its last day). */
+    private void fillSearch(String q, @Nullable Integer page, boolean former, SignedInUser user, Model model) {
         String text = VietnameseText.cleanOrEmpty(q);
         model.addAttribute("q", text);
-        model.addAttribute("results", text.isEmpty() ? null : localities.search(text, user, PageQuery.of(page, 50)));
+        model.addAttribute("former", former);
+        model.addAttribute(
+                "results",
+                text.isEmpty()
+                        ? null
+                        : former
+                                ? localities.searchOn(text, FormerMap.LAST_DAY, user, PageQuery.of(page, 50))
+                                : localities.search(text, user, PageQuery.of(page, 50)));
     }
 
     @GetMapping("/localities/{code}/villages/new")

@@ -1,8 +1,9 @@
 package vn.khuyenhoc.locality;
 
-/** The three tiers of the map since the 2025 reform removed districts. */
+/** The tiers of the map: three since the 2025 reform removed districts, which remain on the former map only. */
 public enum LocalityLevel {
     PROVINCE("Tỉnh"),
+    DISTRICT("Huyện, thị xã, thành phố thuộc tỉnh"),
     COMMUNE("Xã, phường"),
     VILLAGE("Thôn, tổ dân phố");
 

@@ -15,11 +15,34 @@ class LocalityQueries {
     private static final String SELECT = """
             select l.id, l.code, l.name, l.level, l.kind, k.label as kind_label,
                    p.code as parent_code, p.name as parent_name, l.path::text as path,
-                   l.valid_from, l.valid_to, l.demo, l.version,
-                   (select count(*) from localities c where c.parent_id = l.id and c.valid_to is null) as child_count
+                   l.valid_from, l.valid_to, l.demo, l.former_map, l.version,
+                   (select count(*) from localities c where c.parent_id = l.id and c.valid_to is null) as child_count,
+                   -- the first day of the villages it took over: records moved here by a merge began there
+                   case when l.level = 'VILLAGE' then (
+                       with recursive lineage (id, valid_from) as (
+                           select l.id, l.valid_from
+                           union
+                           select s.predecessor_id, v.valid_from from lineage g
+                           join locality_successions s on s.successor_id = g.id
+                           join localities v on v.id = s.predecessor_id)
+                       select min(valid_from) from lineage) end as records_from
             from localities l
             join locality_kinds k on k.code = l.kind
             left join localities p on p.id = l.parent_id
+            """;
+
+    /**
+     * Whether the locality {@code l} is seen by a user of scope {@code :scope}: inside the scope, or on the map before
+     * 1/7/2025 (its own trees, outside every path of today) with itself or a unit below it succeeded by a locality in
+     * the scope. A province-wide user thus sees the whole former map; a commune user the former communes its commune
+     * was formed from, with their district and province.
+     */
+    static final String VISIBLE = """
+            (l.path <@ cast(:scope as ltree) or (l.former_map and exists (
+                select 1 from localities d
+                join locality_successions s on s.predecessor_id = d.id
+                join localities n on n.id = s.successor_id
+                where d.path <@ l.path and n.path <@ cast(:scope as ltree))))
             """;
 
     private final JdbcClient jdbc;
@@ -29,7 +52,7 @@ class LocalityQueries {
     }
 
     Optional<LocalityView> find(String code, String scope) {
-        return jdbc.sql(SELECT + " where l.code = :code and l.path <@ cast(:scope as ltree)")
+        return jdbc.sql(SELECT + " where l.code = :code and " + VISIBLE)
                 .param("code", code)
                 .param("scope", scope)
                 .query(LocalityView.class)
@@ -37,8 +60,8 @@ class LocalityQueries {
     }
 
     Paged<LocalityView> children(long parentId, String scope, boolean includeRetired, PageQuery page) {
-        String where = " where l.parent_id = :parent and l.path <@ cast(:scope as ltree)"
-                + (includeRetired ? "" : " and l.valid_to is null");
+        String where = " where l.parent_id = :parent and " + VISIBLE
+                + (includeRetired ? "" : " and (l.valid_to is null or l.former_map)");
         long total = jdbc.sql("select count(*) from localities l" + where)
                 .param("parent", parentId)
                 .param("scope", scope)
@@ -80,6 +103,57 @@ class LocalityQueries {
     }
 
     /**
+     * Localities in force on {@code date} whose name contains the text (or whose code starts with it), compared without
+     * diacritics: for a day before 1/7/2025 the former map, as far as the user sees it. {@code validTo} is the last
+     * day a locality was in force.
+     */
+    Paged<LocalityView> searchOn(String text, java.time.LocalDate date, String scope, PageQuery page) {
+        String cleaned = VietnameseText.cleanOrEmpty(text);
+        String where = """
+                 where l.valid_from <= :date and (l.valid_to is null or l.valid_to > :date)
+                   and (l.search_name like search_key(:pattern) or l.code like :prefix) and\s""" + VISIBLE;
+        long total = jdbc.sql("select count(*) from localities l " + where)
+                .param("scope", scope)
+                .param("date", date)
+                .param("pattern", "%" + escapeLike(cleaned) + "%")
+                .param("prefix", escapeLike(cleaned) + "%")
+                .query(Long.class)
+                .single();
+        List<LocalityView> items = jdbc.sql(SELECT + where + """
+                         order by case l.level when 'PROVINCE' then 0 when 'DISTRICT' then 1 when 'COMMUNE' then 2 else 3 end,
+                                  l.name collate vi_natural, p.name collate vi_natural
+                         limit :limit offset :offset
+                        """)
+                .param("scope", scope)
+                .param("date", date)
+                .param("pattern", "%" + escapeLike(cleaned) + "%")
+                .param("prefix", escapeLike(cleaned) + "%")
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(LocalityView.class)
+                .list();
+        return new Paged<>(items, total, page.page(), page.size());
+    }
+
+    /** The codes of the successors of each of the localities, by locality id (all successors, whatever the scope). */
+    java.util.Map<Long, List<String>> successorCodes(java.util.Collection<Long> ids) {
+        java.util.Map<Long, List<String>> codes = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return codes;
+        }
+        jdbc.sql("""
+                        select s.predecessor_id, n.code from locality_successions s
+                        join localities n on n.id = s.successor_id
+                        where s.predecessor_id in (:ids) order by n.code
+                        """)
+                .param("ids", ids)
+                .query((rs, n) -> codes.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                        .add(rs.getString(2)))
+                .list();
+        return codes;
+    }
+
+    /**
      * Up to {@code limit} current communes and villages (or villages only) whose name or code contains the text,
      * for the picker of a form: communes first, then in Vietnamese order.
      */
@@ -104,7 +178,7 @@ class LocalityQueries {
     /** The locality's ancestors from the root down, within the scope only. */
     List<LocalityView> ancestors(LocalityView locality, String scope) {
         return jdbc.sql(SELECT + """
-                         where l.path @> cast(:path as ltree) and l.path <@ cast(:scope as ltree) and l.id <> :id
+                         where l.path @> cast(:path as ltree) and l.id <> :id and\s""" + VISIBLE + """
                          order by nlevel(l.path)
                         """)
                 .param("path", locality.path())
@@ -116,10 +190,9 @@ class LocalityQueries {
 
     /** Successors (for a retired locality) and predecessors (for one made by a merger). */
     List<LocalityView> successors(long id, String scope) {
-        return jdbc.sql(
-                        SELECT
-                                + " join locality_successions s on s.successor_id = l.id"
-                                + " where s.predecessor_id = :id and l.path <@ cast(:scope as ltree) order by l.name collate vi_natural")
+        return jdbc.sql(SELECT
+                        + " join locality_successions s on s.successor_id = l.id"
+                        + " where s.predecessor_id = :id and " + VISIBLE + " order by l.name collate vi_natural")
                 .param("id", id)
                 .param("scope", scope)
                 .query(LocalityView.class)
@@ -127,10 +200,9 @@ class LocalityQueries {
     }
 
     List<LocalityView> predecessors(long id, String scope) {
-        return jdbc.sql(
-                        SELECT
-                                + " join locality_successions s on s.predecessor_id = l.id"
-                                + " where s.successor_id = :id and l.path <@ cast(:scope as ltree) order by l.name collate vi_natural")
+        return jdbc.sql(SELECT
+                        + " join locality_successions s on s.predecessor_id = l.id"
+                        + " where s.successor_id = :id and " + VISIBLE + " order by l.name collate vi_natural")
                 .param("id", id)
                 .param("scope", scope)
                 .query(LocalityView.class)

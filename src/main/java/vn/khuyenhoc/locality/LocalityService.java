@@ -67,6 +67,25 @@ public class LocalityService {
         return queries.search(text, user.scopePath(), page);
     }
 
+    /**
+     * The map as of {@code date}: the localities in force that day whose name (without diacritics) or code matches,
+     * each with the codes of its successors; before 1/7/2025 the former map as far as the user sees it.
+     */
+    @Transactional(readOnly = true)
+    public Paged<DatedLocality> searchOn(@Nullable String text, LocalDate date, SignedInUser user, PageQuery page) {
+        RegistryFilter.searchText(text);
+        Paged<LocalityView> found = queries.searchOn(VietnameseText.cleanOrEmpty(text), date, user.scopePath(), page);
+        Map<Long, List<String>> successors = queries.successorCodes(
+                found.items().stream().map(LocalityView::id).toList());
+        return new Paged<>(
+                found.items().stream()
+                        .map(l -> DatedLocality.of(l, successors.getOrDefault(l.id(), List.of())))
+                        .toList(),
+                found.total(),
+                found.page(),
+                found.size());
+    }
+
     /** What a form's locality picker proposes for the typed text: ten current localities of the user's scope. */
     @Transactional(readOnly = true)
     public List<LocalityView> suggest(String text, SignedInUser user, boolean villagesOnly) {
@@ -165,6 +184,7 @@ public class LocalityService {
     public LocalityView createVillage(String communeCode, VillageDraft draft, SignedInUser user) {
         requireEditor(user);
         LocalityView commune = get(communeCode, user);
+        requireEditable(commune);
         if (!commune.isCommune() || !commune.current()) {
             throw new InvalidInputException(
                     "parentCode", "Thôn, tổ dân phố chỉ được tạo trong một xã, phường đang hoạt động.");
@@ -265,6 +285,7 @@ public class LocalityService {
         }
         List<LocalityView> sources =
                 distinct.stream().map(code -> get(code, user)).toList();
+        sources.forEach(LocalityService::requireEditable);
         String communeCode = sources.get(0).parentCode();
         if (communeCode == null
                 || sources.stream().anyMatch(v -> !v.isVillage() || !communeCode.equals(v.parentCode()))) {
@@ -312,6 +333,13 @@ public class LocalityService {
         return village;
     }
 
+    /** The former map is read-only: every write on it is refused naming the locality. */
+    static void requireEditable(LocalityView locality) {
+        if (locality.formerMap()) {
+            throw new InvalidInputException("code", Locality.readOnlyMessage(locality.name()));
+        }
+    }
+
     static String duplicateMessage(String name, @Nullable String communeName) {
         return "Đã có “" + name + "” trong " + (communeName == null ? "xã, phường này" : communeName) + ".";
     }
@@ -341,6 +369,36 @@ public class LocalityService {
             @Nullable String name,
             @Nullable String kind,
             @Nullable LocalDate validFrom) {}
+
+    /** A locality of the map as of a date, as {@code GET /api/v1/localities?date=} answers it. */
+    public record DatedLocality(
+            String code,
+            String name,
+            LocalityLevel level,
+            String kind,
+            String kindLabel,
+            @Nullable String parentCode,
+            @Nullable String parentName,
+            LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            boolean formerMap,
+            List<String> successorCodes) {
+
+        static DatedLocality of(LocalityView l, List<String> successorCodes) {
+            return new DatedLocality(
+                    l.code(),
+                    l.name(),
+                    l.level(),
+                    l.kind(),
+                    l.kindLabel(),
+                    l.parentCode(),
+                    l.parentName(),
+                    l.validFrom(),
+                    l.validTo(),
+                    l.formerMap(),
+                    successorCodes);
+        }
+    }
 
     /** Who came before and after a locality. */
     public record History(List<LocalityView> predecessors, List<LocalityView> successors) {}

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import vn.khuyenhoc.shared.Lifespan;
 
-/** A locality as lists, pages and the API show it. */
+/**
+ * A locality as lists, pages and the API show it; {@code formerMap} marks a unit of the map replaced on 1/7/2025.
+ */
 public record LocalityView(
         @JsonIgnore long id,
         String code,
@@ -19,20 +21,23 @@ public record LocalityView(
         LocalDate validFrom,
         @Nullable LocalDate validTo,
         boolean demo,
+        boolean formerMap,
         int version,
-        long childCount) {
+        long childCount,
+        @JsonIgnore @Nullable LocalDate recordsFrom) {
 
     public boolean current() {
         return validTo == null;
     }
 
     /**
-     * The days on which a record may be attached here. A village's are its own; a commune's begin with the records,
-     * because a commune formed by a reorganisation (01/7/2025) carries what its predecessors held before.
+     * The days on which a record may be attached here. A village's begin with its own, or with those of the villages
+     * merged into it ({@code recordsFrom}: their records moved here and keep their days); a commune's begin with the
+     * records, because a commune formed by a reorganisation (01/7/2025) carries what its predecessors held before.
      */
     @JsonIgnore
     public Lifespan lifespan() {
-        return new Lifespan(isVillage() ? validFrom : null, validTo);
+        return new Lifespan(isVillage() ? (recordsFrom == null ? validFrom : recordsFrom) : null, validTo);
     }
 
     @JsonIgnore

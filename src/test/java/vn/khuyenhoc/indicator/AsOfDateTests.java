@@ -117,9 +117,9 @@ class AsOfDateTests {
             movement(c1, year);
             movement(c2, year);
         }
-        family(v1, "Nguyễn Văn Một");
-        family(v1, "Trần Thị Hai");
-        family(v2, "Lê Văn Ba");
+        String moved = family(v1, "Nguyễn Văn Một", "2022-01-01");
+        family(v1, "Trần Thị Hai", null);
+        family(v2, "Lê Văn Ba", null);
         organization(v3, "Trường Tiểu học Thôn Ba");
 
         String body = "{\"codes\":[\"" + v1 + "\",\"" + v2
@@ -151,6 +151,16 @@ class AsOfDateTests {
         assertThat(figure(indicators(successor, THIS_YEAR), "learning-family-rate")
                         .subList(1, 2))
                 .containsExactly(3);
+        // a household moved by the merge keeps its own start day and can still be edited on the new village
+        MvcTestResult edited = mvc.put()
+                .uri("/api/v1/families/" + moved)
+                .with(admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"villageCode\":\"" + successor
+                        + "\",\"headName\":\"Nguyễn Văn Một\",\"members\":5,\"adults\":3,\"schoolAgeChildren\":2,"
+                        + "\"since\":\"2022-01-01\",\"version\":1}")
+                .exchange();
+        assertThat(edited).hasStatusOk().bodyJson().extractingPath("$.members").isEqualTo(5);
         assertThat(jdbc.sql("select dissolved_on from chapters where id = :id")
                         .param("id", Long.valueOf(c2))
                         .query(LocalDate.class)
@@ -252,11 +262,11 @@ class AsOfDateTests {
                 "$.id");
     }
 
-    private void family(String village, String head) throws Exception {
-        post(
+    private String family(String village, String head, String since) throws Exception {
+        return post(
                 "/api/v1/families",
                 "{\"headName\":\"" + head + "\",\"members\":4,\"adults\":2,\"schoolAgeChildren\":2,\"localityCode\":\""
-                        + village + "\"}",
+                        + village + "\"" + (since == null ? "" : ",\"since\":\"" + since + "\"") + "}",
                 "$.id");
     }
 

@@ -59,7 +59,7 @@ class Populations {
             }
             LocalityView commune = localities.get(entry.getKey(), user);
             String text = digits(entry.getValue());
-            if (commune.level() != LocalityLevel.COMMUNE || !text.matches("[1-9]\\d{0,6}")) {
+            if (commune.level() != LocalityLevel.COMMUNE || !commune.current() || !text.matches("[1-9]\\d{0,6}")) {
                 throw new InvalidInputException(
                         "population",
                         "Dân số của " + commune.name() + " phải là số nguyên dương (“" + entry.getValue() + "”).");
