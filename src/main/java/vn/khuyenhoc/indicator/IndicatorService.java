@@ -186,6 +186,14 @@ public class IndicatorService {
                 parts));
     }
 
+    /**
+     * A table of a year up to 2025 shown on the map before 1/7/2025: by former district (a province) or former commune
+     * (a commune of today), with the figures reported for them (the records live on today's map).
+     */
+    public IndicatorTable onFormerMap(IndicatorTable table, LocalityView place, SignedInUser user) {
+        return reported.onFormerMap(table, place, user);
+    }
+
     private static <T> T join(CompletableFuture<T> result) {
         try {
             return result.join();

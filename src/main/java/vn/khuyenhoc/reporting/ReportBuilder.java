@@ -10,6 +10,7 @@ import vn.khuyenhoc.indicator.IndicatorDefinition;
 import vn.khuyenhoc.indicator.IndicatorService;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.SignedInUser;
 
 /**
  * Builds each kind of report from the indicator tables, the same figures as the dashboard and the API: organisation
@@ -36,18 +37,31 @@ class ReportBuilder {
     }
 
     /** The report of a kind for a locality over its period, each figure counted as of its date. */
-    Report build(ReportKind kind, LocalityView locality, ReportPeriod period, Issuance issuance, IntConsumer progress) {
+    Report build(
+            ReportKind kind,
+            LocalityView locality,
+            ReportPeriod period,
+            Issuance issuance,
+            SignedInUser user,
+            IntConsumer progress) {
         progress.accept(5);
         List<ReportPeriod.YearAsOf> years = period.series();
         List<IndicatorService.IndicatorTable> series = new ArrayList<>();
         for (ReportPeriod.YearAsOf y : years) {
-            series.add(indicators.table(locality, y.year(), y.asOf()));
+            IndicatorService.IndicatorTable computed = indicators.table(locality, y.year(), y.asOf());
+            series.add(period.formerMap() ? indicators.onFormerMap(computed, locality, user) : computed);
             progress.accept(5 + 55 * series.size() / years.size());
         }
         IndicatorService.IndicatorTable table = series.get(series.size() - 1);
         int year = period.year();
         boolean empty = table.total().stream().allMatch(i -> i.denominator() == 0 && i.numerator() == 0);
         List<Report.Section> sections = new ArrayList<>();
+        if (period.formerMap()) {
+            sections.add(Report.Section.text(
+                    "Đơn vị hành chính",
+                    List.of("Số liệu trình bày theo các huyện, xã trước ngày 01/7/2025, là số liệu đã báo cáo của các"
+                            + " đơn vị đó; hồ sơ theo dõi được ghi theo đơn vị hành chính hiện nay.")));
+        }
         if (empty) {
             sections.add(Report.Section.text(
                     "Chưa có số liệu",
@@ -82,6 +96,12 @@ class ReportBuilder {
                 }
             }
         }
+        if (sections.stream()
+                .flatMap(s -> s.rows().stream())
+                .flatMap(List::stream)
+                .anyMatch(v -> v instanceof Report.Percent p && !p.mark().isEmpty())) {
+            sections.add(Report.Section.text("Ghi chú", List.of(Report.Percent.LEGEND)));
+        }
         progress.accept(70);
         return new Report(kind, locality.code(), locality.name(), period, issuance, sections, empty);
     }
@@ -99,7 +119,7 @@ class ReportBuilder {
             List<Object> row = new ArrayList<>();
             row.add(last.total().get(n).name());
             for (IndicatorService.IndicatorTable t : series) {
-                row.add(new Report.Percent(t.total().get(n).value()));
+                row.add(Report.Percent.of(t.total().get(n)));
             }
             row.add(target(last.total().get(n), String.valueOf(milestone)));
             rows.add(row);
@@ -148,8 +168,8 @@ class ReportBuilder {
                 ratio(by(i, IndicatorDefinition.CLAN_CHAPTER_COVERAGE)),
                 officers.denominator(),
                 members.denominator(),
-                new Report.Percent(officers.value()),
-                new Report.Percent(members.value()));
+                Report.Percent.of(officers),
+                Report.Percent.of(members));
     }
 
     private static Report.Section models(IndicatorService.IndicatorTable table, String title) {
@@ -169,7 +189,7 @@ class ReportBuilder {
                     i.registered() == null ? "" : i.registered(),
                     i.numerator(),
                     i.denominator(),
-                    new Report.Percent(i.value()),
+                    Report.Percent.of(i),
                     new Report.Percent(i.valueOfRegistered()),
                     target(i, "2025"),
                     target(i, "2030")));
@@ -195,7 +215,7 @@ class ReportBuilder {
         table.communes().forEach(c -> {
             List<Object> row = new ArrayList<>();
             row.add(c.name());
-            RATES.forEach(d -> row.add(new Report.Percent(by(c.indicators(), d).value())));
+            RATES.forEach(d -> row.add(Report.Percent.of(by(c.indicators(), d))));
             rows.add(row);
         });
         return new Report.Section("II. Tỷ lệ công nhận theo xã, phường (trên tổng số)", List.of(), headers, rows);
@@ -218,15 +238,15 @@ class ReportBuilder {
             Indicator now = table.total().get(n);
             Double target = now.targets().get(String.valueOf(milestone));
             String verdict = target == null || now.value() == null
-                    ? "Chưa có mục tiêu hoặc số liệu"
+                    ? now.value() == null ? "Chưa có số liệu" : "Chưa có mục tiêu"
                     : now.value() >= target
                             ? "Đạt"
                             : "Chưa đạt (thiếu " + new Report.Percent(target - now.value()) + ")";
             rows.add(List.of(
                     now.name(),
                     now.plan() == null ? "" : now.plan(),
-                    new Report.Percent(baseline.total().get(n).value()),
-                    new Report.Percent(now.value()),
+                    Report.Percent.of(baseline.total().get(n)),
+                    Report.Percent.of(now),
                     target == null ? "" : new Report.Percent(target),
                     verdict));
         }
@@ -262,7 +282,7 @@ class ReportBuilder {
         for (Indicator i : table.total()) {
             Double target = i.targets().get(milestone);
             if (target != null && i.value() != null && i.value() < target) {
-                paragraphs.add("- " + i.name() + ": đạt " + new Report.Percent(i.value()) + ", mục tiêu " + milestone
+                paragraphs.add("- " + i.name() + ": đạt " + Report.Percent.of(i) + ", mục tiêu " + milestone
                         + " là " + new Report.Percent(target) + " (còn thiếu " + new Report.Percent(target - i.value())
                         + "). Tập trung vào các xã, phường có tỷ lệ thấp nhất trên bảng điều khiển.");
             }

@@ -81,11 +81,12 @@ class ReportController {
                     form.signerName(),
                     form.recipientList(),
                     LocalDate.now());
-            ReportPeriod period = ReportPeriod.of(chosen, form.year(), issuance.date());
+            ReportPeriod period =
+                    ReportPeriod.of(chosen, form.year(), issuance.date()).onMap(form.map());
             if (form.remembered()) {
                 issuers.remember(chosen, place, issuance.issuer());
             }
-            ReportJobs.Job job = jobs.start(chosen, place, period, issuance, format, user.getUsername());
+            ReportJobs.Job job = jobs.start(chosen, place, period, issuance, format, user);
             return "redirect:/reports/jobs/" + job.id();
         } catch (InvalidInputException e) {
             return page(model, form, e.problems());
@@ -188,6 +189,7 @@ class ReportController {
                 @RequestParam(required = false) @Nullable String place,
                 @RequestParam(required = false) @Nullable String signerTitle,
                 @RequestParam(required = false) @Nullable String signerName,
+                @RequestParam(required = false) @Nullable String map,
                 @AuthenticationPrincipal SignedInUser user,
                 WebRequest request)
                 throws IOException {
@@ -209,8 +211,8 @@ class ReportController {
                     signerName,
                     recipients,
                     LocalDate.now());
-            ReportPeriod period = ReportPeriod.of(chosen, year, issuance.date());
-            byte[] content = jobs.make(chosen, where, period, issuance, as, p -> {});
+            ReportPeriod period = ReportPeriod.of(chosen, year, issuance.date()).onMap(map);
+            byte[] content = jobs.make(chosen, where, period, issuance, as, user, p -> {});
             return download(content, ReportJobs.fileName(chosen, where, period, as), as);
         }
 

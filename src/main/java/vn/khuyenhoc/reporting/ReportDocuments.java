@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -114,9 +116,10 @@ class ReportDocuments {
                         for (int c = 0; c < values.size(); c++) {
                             Object v = values.get(c);
                             if (v instanceof Report.Percent p && p.value() != null) {
+                                // a number still, its origin in the format: “76,4% (BC)”
                                 Cell cell = row.createCell(c);
                                 cell.setCellValue(p.value() / 100);
-                                cell.setCellStyle(styles.percent);
+                                cell.setCellStyle(styles.percent(book, p.mark()));
                             } else if (v instanceof Number n) {
                                 Cell cell = row.createCell(c);
                                 cell.setCellValue(n.doubleValue());
@@ -232,6 +235,20 @@ class ReportDocuments {
         final CellStyle textCentre;
         final CellStyle number;
         final CellStyle percent;
+        private final Map<String, CellStyle> marked = new HashMap<>();
+
+        /** The percentage style, with the origin's mark after the number when it has one. */
+        CellStyle percent(XSSFWorkbook book, String mark) {
+            if (mark.isEmpty()) {
+                return percent;
+            }
+            return marked.computeIfAbsent(mark, m -> {
+                CellStyle style = book.createCellStyle();
+                style.cloneStyleFrom(percent);
+                style.setDataFormat(book.createDataFormat().getFormat("0.0%\" (" + m + ")\""));
+                return style;
+            });
+        }
 
         Styles(XSSFWorkbook book) {
             // NĐ 30 sets official documents in Times New Roman; the sheet asks for it (the reader's machine has it)

@@ -22,7 +22,8 @@ record ReportForm(
         @Nullable String signerTitle,
         @Nullable String signerName,
         @Nullable String recipients,
-        @Nullable Boolean remember) {
+        @Nullable Boolean remember,
+        @Nullable String map) {
 
     /** A new form of a kind for a locality, filled with its defaults and dated today. */
     static ReportForm of(ReportKind kind, String locality, ReportIssuer defaults, LocalDate today) {
@@ -39,7 +40,8 @@ record ReportForm(
                 defaults.signerTitle(),
                 defaults.signerName(),
                 String.join("\n", defaults.recipients()),
-                true);
+                true,
+                "");
     }
 
     /** Whether to keep the issuing fields as the defaults (an unticked box sends nothing). */

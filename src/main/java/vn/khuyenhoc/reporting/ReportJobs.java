@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
+import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.VietnameseText;
 
 /**
@@ -115,7 +116,8 @@ class ReportJobs {
         String span =
                 kind.milestone() == null ? String.valueOf(period.year()) : ProgrammeYear.FIRST + "-" + kind.milestone();
         String place = locality.parentCode() == null ? "" : "-" + slug(locality.name());
-        return kind.fileBase() + "-" + span + place + "." + format.extension();
+        String map = period.formerMap() ? "-ban-do-truoc-2025" : "";
+        return kind.fileBase() + "-" + span + place + map + "." + format.extension();
     }
 
     private static String slug(String text) {
@@ -128,11 +130,11 @@ class ReportJobs {
             ReportPeriod period,
             Issuance issuance,
             ReportFormat format,
-            String owner) {
+            SignedInUser owner) {
         jobs.values().removeIf(j -> j.createdAt.plus(KEPT_FOR).isBefore(Instant.now()));
-        Job job = new Job(owner, kind, locality, period, issuance, format);
+        Job job = new Job(owner.getUsername(), kind, locality, period, issuance, format);
         jobs.put(job.id, job);
-        executor.submit(() -> run(job, locality));
+        executor.submit(() -> run(job, locality, owner));
         return job;
     }
 
@@ -148,8 +150,9 @@ class ReportJobs {
             ReportPeriod period,
             Issuance issuance,
             ReportFormat format,
+            SignedInUser user,
             java.util.function.IntConsumer progress) {
-        Report report = builder.build(kind, locality, period, issuance, progress);
+        Report report = builder.build(kind, locality, period, issuance, user, progress);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (format == ReportFormat.PDF) {
             documents.pdf(report, out);
@@ -160,10 +163,10 @@ class ReportJobs {
         return out.toByteArray();
     }
 
-    private void run(Job job, LocalityView locality) {
+    private void run(Job job, LocalityView locality, SignedInUser owner) {
         job.state = State.RUNNING;
         try {
-            job.content = make(job.kind, locality, job.period, job.issuance, job.format, job.progress::set);
+            job.content = make(job.kind, locality, job.period, job.issuance, job.format, owner, job.progress::set);
             job.state = State.DONE;
         } catch (RuntimeException e) {
             log.error("Report {} failed", job.label(), e);

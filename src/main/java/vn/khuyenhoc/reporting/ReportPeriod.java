@@ -18,7 +18,40 @@ import vn.khuyenhoc.shared.ProgrammeYear;
  * @param series the years whose figures the report shows, each with the date it is counted on; the last is the
  *     report's own figures
  */
-record ReportPeriod(LocalDate from, LocalDate to, List<YearAsOf> series, String text, String label) {
+record ReportPeriod(LocalDate from, LocalDate to, List<YearAsOf> series, String text, String label, boolean formerMap) {
+
+    private static final int LAST_FORMER_YEAR = 2025;
+
+    ReportPeriod(LocalDate from, LocalDate to, List<YearAsOf> series, String text, String label) {
+        this(from, to, series, text, label, false);
+    }
+
+    /**
+     * The same period shown on the map before 1/7/2025 ({@code map=2024}): by former district or commune, with the
+     * figures reported for them; refused naming {@code map} when the period reaches past 2025.
+     */
+    ReportPeriod onFormerMap() {
+        if (year() > LAST_FORMER_YEAR) {
+            throw new vn.khuyenhoc.shared.InvalidInputException(
+                    "map",
+                    "Bản đồ hành chính trước 01/7/2025 chỉ dùng cho báo cáo các năm đến " + LAST_FORMER_YEAR + "; "
+                            + label + " vượt quá năm đó.");
+        }
+        return new ReportPeriod(from, to, series, text + ", theo đơn vị hành chính trước ngày 01/7/2025", label, true);
+    }
+
+    /** {@code map=2024} asks for the former map, {@code 2025} or nothing for today's; anything else is refused. */
+    ReportPeriod onMap(@Nullable String map) {
+        String given = map == null ? "" : map.strip();
+        if (given.isEmpty() || given.equals("2025")) {
+            return this;
+        }
+        if (given.equals("2024")) {
+            return onFormerMap();
+        }
+        throw new vn.khuyenhoc.shared.InvalidInputException(
+                "map", "Bản đồ “" + given + "” không hợp lệ: 2024 (trước 01/7/2025) hoặc 2025 (hiện nay).");
+    }
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final MonthDay FIRST_HALF_ENDS = MonthDay.of(6, 30);

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import vn.khuyenhoc.IntegrationTest;
@@ -115,6 +116,39 @@ class ReportTests {
             assertThat(book.getSheetAt(0).getRow(8).getCell(0).getStringCellValue())
                     .isEqualTo("Chưa có số liệu");
         }
+    }
+
+    @Test
+    void aReportOfTwentyTwentyTwoOnTheFormerMapShowsTheReportedFiguresMarked() throws Exception {
+        assertThat(mvc.post()
+                        .uri("/api/v1/reported-figures")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"localityCode":"C54.TX-DONG-HOA.P-HOA-XUAN-TAY","year":2022,
+                                 "indicator":"learning-family-rate","numerator":300,"denominator":400,
+                                 "source":"Báo cáo 25/BC-UBND năm 2022"}"""))
+                .hasStatus(201);
+        MvcTestResult pdf = mvc.get()
+                .uri("/api/v1/reports/models-annual?locality=66&year=2022&map=2024&format=pdf&signerName=Nguyễn Văn Ký")
+                .with(admin())
+                .exchange();
+        assertThat(pdf).hasStatusOk();
+        assertThat(pdf.getResponse().getHeader("Content-Disposition")).contains("ban-do-truoc-2025");
+        assertThat(pdfText(pdf))
+                .contains("theo đơn vị hành chính trước ngày 01/7/2025")
+                .contains("Thị xã Đông Hòa")
+                .contains("75,0% (BC)")
+                .contains("(BC) số liệu lấy từ báo cáo");
+        // the former map ends with 2025: the final review cannot be shown on it
+        assertThat(mvc.get()
+                        .uri("/api/v1/reports/final-2030?locality=66&map=2024&signerName=Nguyễn Văn Ký")
+                        .with(admin())
+                        .exchange())
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("map");
     }
 
     @Test
