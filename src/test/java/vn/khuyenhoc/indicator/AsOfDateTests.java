@@ -8,6 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -19,9 +20,8 @@ import vn.khuyenhoc.IntegrationTest;
 import vn.khuyenhoc.TestAccounts;
 
 /**
- * Every figure as of its own date, compared with worlds counted by hand. Each world lives in a commune no other test
- * uses (24598: dated records; 24604: a merge and a retirement). Dates that the forms may not yet take are set in
- * the database, as an import of old records would.
+ * Every figure as of its own date, compared with worlds counted by hand and entered through the API as an officer
+ * would. Each world lives in a commune no other test uses (24598: dated records; 24604: a merge and a retirement).
  */
 @IntegrationTest
 class AsOfDateTests {
@@ -41,26 +41,19 @@ class AsOfDateTests {
 
     @Test
     void eachYearCountsTheRecordsAsTheyStoodOnItsOwnDay() throws Exception {
-        String a = village(DATED, "Thôn Cũ Một");
-        String b = village(DATED, "Thôn Cũ Hai");
-        backdate(a, "2000-01-01");
-        backdate(b, "2000-01-01");
+        // as a commune officer would: villages decades old, a school closed this year, one opened in 2025
+        String a = village(DATED, "Thôn Cũ Một", "2000-01-01");
+        String b = village(DATED, "Thôn Cũ Hai", "2000-01-01");
         String chapterA = chapter(a, "2020-01-01");
         String chapterB = chapter(b, "2025-03-01");
         movement(chapterA, 2024);
         movement(chapterA, 2025);
         movement(chapterA, THIS_YEAR);
         movement(chapterB, 2025);
-        String closed = organization(DATED, "Trường Tiểu học Đã Đóng");
-        String opened = organization(DATED, "Trường Mầm non Mới Mở");
-        jdbc.sql("update organizations set opened_on = date '2010-09-01', closed_on = date '2026-05-01' where id = :id")
-                .param("id", Long.valueOf(closed))
-                .update();
-        jdbc.sql("update organizations set opened_on = date '2025-06-01' where id = :id")
-                .param("id", Long.valueOf(opened))
-                .update();
+        organization(DATED, "Trường Tiểu học Đã Đóng", ",\"since\":\"2010-09-01\",\"closedOn\":\"2026-05-01\"");
+        organization(DATED, "Trường Mầm non Mới Mở", ",\"since\":\"2025-06-01\"");
         // a village created today does not exist in earlier years
-        village(DATED, "Thôn Lập Hôm Nay");
+        village(DATED, "Thôn Lập Hôm Nay", null);
 
         Map<String, Object> y2024 = indicators(DATED, 2024);
         assertThat(figure(y2024, "village-chapter-coverage")).containsExactly(1, 2, 50.0);
@@ -105,12 +98,9 @@ class AsOfDateTests {
 
     @Test
     void aMergeCarriesTheRecordsFromItsDayOnAndKeepsEarlierYearsWhereTheyWere() throws Exception {
-        String v1 = village(MERGED, "Thôn Hợp Một");
-        String v2 = village(MERGED, "Thôn Hợp Hai");
-        String v3 = village(MERGED, "Thôn Hợp Ba");
-        for (String v : List.of(v1, v2, v3)) {
-            backdate(v, "2000-01-01");
-        }
+        String v1 = village(MERGED, "Thôn Hợp Một", "2000-01-01");
+        String v2 = village(MERGED, "Thôn Hợp Hai", "2000-01-01");
+        String v3 = village(MERGED, "Thôn Hợp Ba", "2000-01-01");
         String c1 = chapter(v1, "2020-01-01");
         String c2 = chapter(v2, "2020-01-01");
         for (int year = 2024; year <= THIS_YEAR; year++) {
@@ -120,7 +110,7 @@ class AsOfDateTests {
         String moved = family(v1, "Nguyễn Văn Một", "2022-01-01");
         family(v1, "Trần Thị Hai", null);
         family(v2, "Lê Văn Ba", null);
-        organization(v3, "Trường Tiểu học Thôn Ba");
+        organization(v3, "Trường Tiểu học Thôn Ba", "");
 
         String body = "{\"codes\":[\"" + v1 + "\",\"" + v2
                 + "\"],\"name\":\"Thôn Hợp Nhất\",\"kind\":\"thôn\",\"on\":\"" + THIS_YEAR + "-03-01\"}";
@@ -223,18 +213,12 @@ class AsOfDateTests {
         return JsonPath.read(result.getResponse().getContentAsString(), "$");
     }
 
-    private String village(String commune, String name) throws Exception {
+    private String village(String commune, String name, @Nullable String validFrom) throws Exception {
         return post(
                 "/api/v1/localities",
-                "{\"parentCode\":\"" + commune + "\",\"name\":\"" + name + "\",\"kind\":\"thôn\"}",
+                "{\"parentCode\":\"" + commune + "\",\"name\":\"" + name + "\",\"kind\":\"thôn\""
+                        + (validFrom == null ? "" : ",\"validFrom\":\"" + validFrom + "\"") + "}",
                 "$.code");
-    }
-
-    private void backdate(String code, String day) {
-        jdbc.sql("update localities set valid_from = cast(:day as date) where code = :code")
-                .param("day", day)
-                .param("code", code)
-                .update();
     }
 
     private String chapter(String village, String foundedOn) throws Exception {
@@ -254,11 +238,11 @@ class AsOfDateTests {
                 .hasStatusOk();
     }
 
-    private String organization(String locality, String name) throws Exception {
+    private String organization(String locality, String name, String dates) throws Exception {
         return post(
                 "/api/v1/organizations",
                 "{\"name\":\"" + name + "\",\"kind\":\"SCHOOL\",\"schoolLevel\":\"PRIMARY\",\"localityCode\":\""
-                        + locality + "\"}",
+                        + locality + "\"" + dates + "}",
                 "$.id");
     }
 
