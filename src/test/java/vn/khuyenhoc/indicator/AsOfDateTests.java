@@ -94,6 +94,16 @@ class AsOfDateTests {
                 .contains("theo thôn, tổ dân phố")
                 .contains("Thôn Cũ Một")
                 .doesNotContain("Thôn Lập Hôm Nay");
+        // and a village's own dashboard links to the records behind its numbers
+        assertThat(mvc.get()
+                        .uri("/dashboard")
+                        .param("locality", a)
+                        .param("year", "2024")
+                        .with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Hồ sơ sau các con số")
+                .contains("/families?locality=" + a);
     }
 
     @Test
