@@ -232,8 +232,10 @@ public class RecognitionFigures {
                 group by t.commune_id, r.title, r.level
                 """.formatted(
                         "t.stage in ('RECOGNISED', 'REVOKED') and t.recognised_on <= :asOf and t.revoked_on > :asOf");
+        // a commune or a village: each registration counted where its subject stood on the day (a household, clan or
+        // organization moved by a merge of villages takes its recognition along; the round's file stays where it was)
         String counted = """
-                select case when nlevel(g.locality_path) >= 3 then ltree2text(subpath(g.locality_path, 2, 1))::bigint
+                select case when nlevel(p.path) >= 3 then ltree2text(subpath(p.path, 2, 1))::bigint
                             else 0 end as part_id, r.title, r.level,
                        count(*) as considered,
                        count(*) filter (where %1$s) as recognised,
@@ -246,8 +248,26 @@ public class RecognitionFigures {
                 from registrations g
                 join rounds r on r.id = g.round_id
                 join criteria_sets cs on cs.id = r.criteria_set_id
+                cross join lateral (select coalesce(case g.title
+                    when 'LEARNING_FAMILY' then (
+                        select coalesce((select fp.locality_path from family_placements fp
+                                         where fp.family_id = f.id and fp.until > :asOf
+                                         order by fp.until limit 1), f.locality_path)
+                        from families f where f.id = g.subject_id)
+                    when 'LEARNING_CLAN' then (
+                        select coalesce((select gp.locality_path from clan_placements gp
+                                         where gp.clan_id = k.id and gp.until > :asOf
+                                         order by gp.until limit 1), k.locality_path)
+                        from clans k where k.id = g.subject_id)
+                    when 'LEARNING_UNIT' then (
+                        select coalesce((select op.locality_path from organization_placements op
+                                         where op.organization_id = o.id and op.until > :asOf
+                                         order by op.until limit 1), o.locality_path)
+                        from organizations o where o.id = g.subject_id)
+                    end, g.locality_path) as path) p
                 where r.year <= :year and r.year + cs.validity_years > :year
-                  and g.locality_path <@ cast(:within as ltree)
+                  and g.locality_path <@ subpath(cast(:within as ltree), 0, 2)
+                  and p.path <@ cast(:within as ltree)
                 group by 1, r.title, r.level
                 """.formatted("g.stage in ('RECOGNISED', 'REVOKED') and g.recognised_on <= :asOf"
                 + " and coalesce(g.revoked_on, 'infinity') > :asOf");
