@@ -146,6 +146,7 @@ class IndicatorScaleBenchmark {
                 "ratio 2023 / %d (product medians): %.2f%n",
                 thisYear, (double) Timings.median(past) / Timings.median(current));
 
+        reportOnTheFormerMap();
         dashboardUnderLoad();
     }
 
@@ -193,6 +194,33 @@ class IndicatorScaleBenchmark {
                 "ratio product / hand-written (medians): %.2f%n",
                 (double) Timings.median(product) / Timings.median(hand));
         return product;
+    }
+
+    /** The learning-models report of 2022 for the province, on the former map and on today's, as PDF over HTTP. */
+    private void reportOnTheFormerMap() throws Exception {
+        String password = System.getProperty("khuyenhoc.bench.password", "shot-password-1");
+        String auth = "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        HttpClient client = HttpClient.newHttpClient();
+        for (String map : List.of("2024", "2025")) {
+            URI uri = URI.create(base() + "/api/v1/reports/models-annual?locality=66&year=2022&format=pdf&map=" + map
+                    + "&signerName=" + URLEncoder.encode("Nguyễn Văn Ký", StandardCharsets.UTF_8));
+            long[] ns = Timings.time(1, 5, () -> {
+                HttpResponse<byte[]> pdf = client.send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Authorization", auth)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (pdf.statusCode() != 200) {
+                    throw new IllegalStateException("report answered " + pdf.statusCode());
+                }
+                return pdf.body().length;
+            });
+            Timings.report(
+                    "learning-models report 2022, province, PDF, "
+                            + (map.equals("2024") ? "former map" : "today's map"),
+                    ns);
+        }
     }
 
     private void dashboardUnderLoad() throws Exception {
