@@ -133,7 +133,9 @@ public class ChapterService {
         user.requireWriter();
         ChapterView current = get(id, user);
         RegistryWrites.requireVersion(form.version());
-        Chapter.Details details = Chapter.Details.of(form, hostOf(current, user));
+        // a chapter moved by a merge keeps its founding day: its host's days begin with the villages it took over
+        boolean kept = java.util.Objects.equals(form.foundedOn(), current.foundedOn());
+        Chapter.Details details = Chapter.Details.of(form, hostOf(current, kept, user));
         writes.change("UPDATE", id, form.version(), current.localityPath(), (chapter, v) -> chapter.edit(details, v));
         return get(id, user);
     }
@@ -230,11 +232,12 @@ public class ChapterService {
     }
 
     /** The host of an existing chapter as it is now, current or not: its days bound the chapter's. */
-    private Chapter.Host hostOf(ChapterView chapter, SignedInUser user) {
+    private Chapter.Host hostOf(ChapterView chapter, boolean kept, SignedInUser user) {
         return switch (chapter.hostType()) {
             case VILLAGE ->
                 villageHost(localities
                         .find(String.valueOf(chapter.hostCode()), user.scopePath())
+                        .map(v -> kept ? v.asHomeOfMovedRecords() : v)
                         .orElseThrow());
             case ORGANIZATION ->
                 organizationHost(

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -105,8 +106,9 @@ public class ClanService {
         user.requireWriter();
         ClanView current = get(id, user);
         RegistryWrites.requireVersion(form.version());
-        LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Clan.Details details = Clan.Details.of(form, locality);
+        LocalityView place = localities.placeOf(form.localityCode(), user);
+        boolean kept = place.code().equals(current.localityCode()) && Objects.equals(form.since(), current.since());
+        Clan.Details details = Clan.Details.of(form, kept ? place.asHomeOfMovedRecords() : place);
         writes.change("UPDATE", id, form.version(), current.localityPath(), (clan, v) -> clan.edit(details, v));
         return datesChanged(get(id, user));
     }

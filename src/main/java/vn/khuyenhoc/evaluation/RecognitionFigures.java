@@ -233,42 +233,54 @@ public class RecognitionFigures {
                 """.formatted(
                         "t.stage in ('RECOGNISED', 'REVOKED') and t.recognised_on <= :asOf and t.revoked_on > :asOf");
         // a commune or a village: each registration counted where its subject stood on the day (a household, clan or
-        // organization moved by a merge of villages takes its recognition along; the round's file stays where it was)
+        // organization moved by a merge of villages takes its recognition along; the round's file stays where it was).
+        // The commune's registrations of the valid rounds are read first (a few tens of thousands, by the path index)
+        // and placed afterwards, so that the planner never guesses the placement's selectivity.
         String counted = """
-                select case when nlevel(p.path) >= 3 then ltree2text(subpath(p.path, 2, 1))::bigint
-                            else 0 end as part_id, r.title, r.level,
+                with valid_rounds as materialized (
+                    select r.id, r.title, r.level, r.year
+                    from rounds r join criteria_sets cs on cs.id = r.criteria_set_id
+                    where r.year <= :year and r.year + cs.validity_years > :year
+                ),
+                commune as materialized (
+                    select g.title as subject_title, g.subject_id, g.locality_path, g.stage, g.recognised_on, g.revoked_on,
+                           g.people, g.learning_citizens, r.title, r.level, r.year
+                    from registrations g join valid_rounds r on r.id = g.round_id
+                    where g.locality_path <@ subpath(cast(:within as ltree), 0, 2)
+                ),
+                placed as (
+                    select g.*, coalesce(case g.subject_title
+                        when 'LEARNING_FAMILY' then (
+                            select coalesce((select fp.locality_path from family_placements fp
+                                             where fp.family_id = f.id and fp.until > :asOf
+                                             order by fp.until limit 1), f.locality_path)
+                            from families f where f.id = g.subject_id)
+                        when 'LEARNING_CLAN' then (
+                            select coalesce((select gp.locality_path from clan_placements gp
+                                             where gp.clan_id = k.id and gp.until > :asOf
+                                             order by gp.until limit 1), k.locality_path)
+                            from clans k where k.id = g.subject_id)
+                        when 'LEARNING_UNIT' then (
+                            select coalesce((select op.locality_path from organization_placements op
+                                             where op.organization_id = o.id and op.until > :asOf
+                                             order by op.until limit 1), o.locality_path)
+                            from organizations o where o.id = g.subject_id)
+                        end, g.locality_path) as path
+                    from commune g
+                )
+                select case when nlevel(g.path) >= 3 then ltree2text(subpath(g.path, 2, 1))::bigint
+                            else 0 end as part_id, g.title, g.level,
                        count(*) as considered,
                        count(*) filter (where %1$s) as recognised,
-                       count(*) filter (where r.year = :year) as registered,
-                       count(*) filter (where r.year = :year and %1$s) as recognised_registered,
+                       count(*) filter (where g.year = :year) as registered,
+                       count(*) filter (where g.year = :year and %1$s) as recognised_registered,
                        coalesce(sum(g.people) filter (where %1$s), 0) as people,
                        coalesce(sum(g.learning_citizens) filter (where %1$s), 0) as citizens,
-                       coalesce(sum(g.people) filter (where r.year = :year), 0) as registered_people,
-                       coalesce(sum(g.learning_citizens) filter (where r.year = :year), 0) as registered_citizens
-                from registrations g
-                join rounds r on r.id = g.round_id
-                join criteria_sets cs on cs.id = r.criteria_set_id
-                cross join lateral (select coalesce(case g.title
-                    when 'LEARNING_FAMILY' then (
-                        select coalesce((select fp.locality_path from family_placements fp
-                                         where fp.family_id = f.id and fp.until > :asOf
-                                         order by fp.until limit 1), f.locality_path)
-                        from families f where f.id = g.subject_id)
-                    when 'LEARNING_CLAN' then (
-                        select coalesce((select gp.locality_path from clan_placements gp
-                                         where gp.clan_id = k.id and gp.until > :asOf
-                                         order by gp.until limit 1), k.locality_path)
-                        from clans k where k.id = g.subject_id)
-                    when 'LEARNING_UNIT' then (
-                        select coalesce((select op.locality_path from organization_placements op
-                                         where op.organization_id = o.id and op.until > :asOf
-                                         order by op.until limit 1), o.locality_path)
-                        from organizations o where o.id = g.subject_id)
-                    end, g.locality_path) as path) p
-                where r.year <= :year and r.year + cs.validity_years > :year
-                  and g.locality_path <@ subpath(cast(:within as ltree), 0, 2)
-                  and p.path <@ cast(:within as ltree)
-                group by 1, r.title, r.level
+                       coalesce(sum(g.people) filter (where g.year = :year), 0) as registered_people,
+                       coalesce(sum(g.learning_citizens) filter (where g.year = :year), 0) as registered_citizens
+                from placed g
+                where g.path <@ cast(:within as ltree)
+                group by 1, g.title, g.level
                 """.formatted("g.stage in ('RECOGNISED', 'REVOKED') and g.recognised_on <= :asOf"
                 + " and coalesce(g.revoked_on, 'infinity') > :asOf");
         jdbc.sql(province ? tallied : counted)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -133,7 +134,12 @@ public class FamilyService {
         user.requireWriter();
         FamilyView current = get(id, user);
         RegistryWrites.requireVersion(form.version());
-        LocalityView village = village(form, user);
+        LocalityView chosen = village(form, user);
+        // a household moved here by a merge keeps its start day: checked against the villages this one took over
+        LocalityView village =
+                chosen.code().equals(current.villageCode()) && Objects.equals(form.since(), current.since())
+                        ? chosen.asHomeOfMovedRecords()
+                        : chosen;
         writes.change("UPDATE", id, form.version(), current.localityPath(), (family, version) -> {
             // a role that does not see the phone did not see it in the form either: it keeps the stored one
             Family.Details details = details(

@@ -31,13 +31,40 @@ public record LocalityView(
     }
 
     /**
-     * The days on which a record may be attached here. A village's begin with its own, or with those of the villages
-     * merged into it ({@code recordsFrom}: their records moved here and keep their days); a commune's begin with the
-     * records, because a commune formed by a reorganisation (01/7/2025) carries what its predecessors held before.
+     * The days on which a record may be attached here. A village's are its own; a commune's begin with the records,
+     * because a commune formed by a reorganisation (01/7/2025) carries what its predecessors held before.
      */
     @JsonIgnore
     public Lifespan lifespan() {
-        return new Lifespan(isVillage() ? (recordsFrom == null ? validFrom : recordsFrom) : null, validTo);
+        return new Lifespan(isVillage() ? validFrom : null, validTo);
+    }
+
+    /**
+     * The same village as seen by a record already here that keeps its place and its start day: one moved here by a
+     * merge began in a village this one took over, so its days begin with the first of those ({@code recordsFrom}).
+     * A new record, or one whose start day or place changes, is checked against {@link #lifespan()}.
+     */
+    public LocalityView asHomeOfMovedRecords() {
+        if (recordsFrom == null || !recordsFrom.isBefore(validFrom)) {
+            return this;
+        }
+        return new LocalityView(
+                id,
+                code,
+                name,
+                level,
+                kind,
+                kindLabel,
+                parentCode,
+                parentName,
+                path,
+                recordsFrom,
+                validTo,
+                demo,
+                formerMap,
+                version,
+                childCount,
+                recordsFrom);
     }
 
     @JsonIgnore

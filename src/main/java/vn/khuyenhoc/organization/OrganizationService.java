@@ -3,6 +3,7 @@ package vn.khuyenhoc.organization;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -110,8 +111,9 @@ public class OrganizationService {
         user.requireWriter();
         OrganizationView current = get(id, user);
         RegistryWrites.requireVersion(form.version());
-        LocalityView locality = localities.placeOf(form.localityCode(), user);
-        Organization.Details details = Organization.Details.of(form, locality);
+        LocalityView place = localities.placeOf(form.localityCode(), user);
+        boolean kept = place.code().equals(current.localityCode()) && Objects.equals(form.since(), current.since());
+        Organization.Details details = Organization.Details.of(form, kept ? place.asHomeOfMovedRecords() : place);
         writes.change("UPDATE", id, form.version(), current.localityPath(), (o, v) -> o.edit(details, v));
         return datesChanged(get(id, user));
     }

@@ -161,6 +161,20 @@ class AsOfDateTests {
                         + "\"since\":\"2022-01-01\",\"version\":1}")
                 .exchange();
         assertThat(edited).hasStatusOk().bodyJson().extractingPath("$.members").isEqualTo(5);
+        // a new household cannot begin on the successor before it existed, and a fraction is not a count
+        assertThat(postJson(
+                        "/api/v1/families",
+                        "{\"headName\":\"Hộ Mới\",\"members\":4,\"adults\":2,\"schoolAgeChildren\":2,\"villageCode\":\""
+                                + successor + "\",\"since\":\"2022-01-01\"}"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("since");
+        assertThat(postJson(
+                        "/api/v1/families",
+                        "{\"headName\":\"Hộ Lẻ\",\"members\":2.7,\"adults\":1,\"schoolAgeChildren\":1,\"villageCode\":\""
+                                + successor + "\"}"))
+                .hasStatus(400);
         assertThat(jdbc.sql("select dissolved_on from chapters where id = :id")
                         .param("id", Long.valueOf(c2))
                         .query(LocalDate.class)

@@ -322,10 +322,25 @@ public class ReportedFigureService {
         }
         boolean correction = Boolean.TRUE.equals(entry.correction());
         String reason = VietnameseText.clean(entry.reason());
-        if (correction && reason == null) {
+        if (correction && (reason == null || reason.isEmpty())) {
             problems.add(new FieldProblem("reason", "Số liệu hiệu chỉnh phải ghi lý do hiệu chỉnh."));
         } else if (reason != null && reason.length() > MAX_TEXT) {
             problems.add(new FieldProblem("reason", "Lý do dài quá " + MAX_TEXT + " ký tự."));
+        }
+        if (problems.isEmpty() && locality.formerMap() && year <= ProgrammeYear.current()) {
+            // a former commune's figures go to today's communes it became: where one of them already has figures from
+            // its records, those win, and a correction belongs to today's commune
+            for (LocalityView successor : localities.history(locality, user).successors()) {
+                if (!successor.formerMap() && hasComputed(successor, year, indicator, user, computedCache)) {
+                    problems.add(new FieldProblem(
+                            "localityCode",
+                            "Năm " + year + " " + successor.name() + " (gồm " + locality.name() + ") đã có số liệu tính"
+                                    + " từ hồ sơ cho chỉ số này: số liệu báo cáo của đơn vị cũ sẽ không được dùng. Nếu"
+                                    + " cần hiệu chỉnh, hãy nhập cho " + successor.name()
+                                    + " và đánh dấu hiệu chỉnh."));
+                    break;
+                }
+            }
         }
         if (problems.isEmpty() && !correction && hasComputed(locality, year, indicator, user, computedCache)) {
             problems.add(new FieldProblem(
