@@ -54,7 +54,10 @@ class ReportBuilder {
         }
         IndicatorService.IndicatorTable table = series.get(series.size() - 1);
         int year = period.year();
-        boolean empty = table.total().stream().allMatch(i -> i.denominator() == 0 && i.numerator() == 0);
+        // a report is empty only when no year of its period has a figure (a review on the former map has its early
+        // years)
+        boolean empty = series.stream()
+                .allMatch(t -> t.total().stream().allMatch(i -> i.denominator() == 0 && i.numerator() == 0));
         List<Report.Section> sections = new ArrayList<>();
         if (period.formerMap()) {
             sections.add(Report.Section.text(

@@ -164,7 +164,6 @@ public class ReportedFigures {
                     table.locality(), table.localityName(), table.year(), table.asOf(), total, table.communes());
         }
         List<IndicatorService.CommuneIndicators> communes = new ArrayList<>();
-        Map<String, long[]> delta = new HashMap<>();
         Map<String, Set<String>> origins = new HashMap<>();
         for (IndicatorService.CommuneIndicators commune : table.communes()) {
             List<Indicator> laid = new ArrayList<>();
@@ -173,9 +172,6 @@ public class ReportedFigures {
                         computed,
                         direct.getOrDefault(commune.code(), Map.of()).get(computed.code()),
                         crosswalked.getOrDefault(commune.code(), Map.of()).get(computed.code()));
-                long[] change = delta.computeIfAbsent(computed.code(), c -> new long[2]);
-                change[0] += result.numerator() - computed.numerator();
-                change[1] += result.denominator() - computed.denominator();
                 if (result.value() != null) {
                     origins.computeIfAbsent(computed.code(), c -> new LinkedHashSet<>())
                             .add(result.origin());
@@ -186,20 +182,28 @@ public class ReportedFigures {
         }
         Map<String, Sum> province = provinceFigures(table.locality(), figures);
         List<Indicator> total = new ArrayList<>();
-        for (Indicator computed : table.total()) {
-            long[] change = delta.getOrDefault(computed.code(), new long[2]);
+        for (int n = 0; n < table.total().size(); n++) {
+            Indicator computed = table.total().get(n);
+            int index = n;
+            List<Indicator> rows =
+                    communes.stream().map(c -> c.indicators().get(index)).toList();
+            List<Indicator> withData =
+                    rows.stream().filter(i -> i.value() != null).toList();
             Set<String> parts = origins.getOrDefault(computed.code(), Set.of());
             Sum own = province.get(computed.code());
-            long denominator = computed.denominator() + change[1];
-            // the province's own reported figure when nothing below it has a figure of the year
-            boolean nothingBelow = computed.value() == null && parts.isEmpty();
-            if (own != null && (own.correction || denominator == 0 || nothingBelow)) {
+            if (own != null && (own.correction || withData.size() < rows.size())) {
+                // the province's own reported figure is whole; the communes' figures are not, when some have none
                 total.add(computed.withFigures(own.num(), own.den(), Indicator.REPORTED));
-            } else if (change[0] == 0 && change[1] == 0 && !parts.contains(Indicator.REPORTED)) {
+            } else if (!parts.contains(Indicator.REPORTED)) {
                 total.add(computed);
             } else {
+                // communes without a figure of the year are left out: they are not 0% covered, they are unknown
+                long numerator =
+                        withData.stream().mapToLong(Indicator::numerator).sum();
+                long denominator =
+                        withData.stream().mapToLong(Indicator::denominator).sum();
                 String origin = parts.size() == 1 ? parts.iterator().next() : Indicator.MIXED;
-                total.add(computed.withFigures(computed.numerator() + change[0], denominator, origin));
+                total.add(computed.withFigures(numerator, denominator, origin));
             }
         }
         return new IndicatorService.IndicatorTable(
