@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.Lifespan;
 
 /** A locality that can change: villages are created, renamed and retired here. Its path is computed by the database. */
 @Table("localities")
@@ -123,7 +124,8 @@ class Locality {
         }
         if (on.isBefore(validFrom)) {
             throw new InvalidInputException(
-                    "effectiveOn", "Ngày hiệu lực không được trước ngày thành lập (" + validFrom + ").");
+                    "effectiveOn",
+                    "Ngày hiệu lực không được trước ngày “" + name + "” bắt đầu có (" + Lifespan.day(validFrom) + ").");
         }
         if (on.isAfter(LocalDate.now())) {
             throw new InvalidInputException("effectiveOn", "Ngày hiệu lực không được sau hôm nay.");
@@ -137,7 +139,8 @@ class Locality {
             throw new InvalidInputException("code", readOnlyMessage(name));
         }
         if (validTo != null) {
-            throw new InvalidInputException("code", "“" + name + "” đã ngừng hoạt động từ " + validTo + ".");
+            throw new InvalidInputException(
+                    "code", "“" + name + "” đã ngừng hoạt động từ " + Lifespan.day(validTo) + ".");
         }
     }
 

@@ -116,13 +116,19 @@ class LocalityApiController {
         if (body.on() == null) {
             throw new InvalidInputException("on", "Thiếu ngày hiệu lực sáp nhập (on).");
         }
-        LocalityView village = localities.mergeVillages(
-                body.codes() == null ? List.of() : body.codes(),
-                new LocalityService.VillageDraft(body.name(), body.kind(), body.on()),
-                body.note() == null ? "" : body.note(),
-                new LocalityService.ChapterChoice(
-                        body.chapterContinuesFrom(), Boolean.TRUE.equals(body.chapterBranches())),
-                user);
+        LocalityView village;
+        try {
+            village = localities.mergeVillages(
+                    body.codes() == null ? List.of() : body.codes(),
+                    new LocalityService.VillageDraft(body.name(), body.kind(), body.on()),
+                    body.note() == null ? "" : body.note(),
+                    new LocalityService.ChapterChoice(
+                            body.chapterContinuesFrom(), Boolean.TRUE.equals(body.chapterBranches())),
+                    user);
+        } catch (InvalidInputException e) {
+            // the page's date field is effectiveOn, a retired village's problem is its code: the body says on, codes
+            throw e.renamed("effectiveOn", "on").renamed("code", "codes");
+        }
         return ResponseEntity.created(URI.create("/api/v1/localities/" + village.code()))
                 .body(village);
     }

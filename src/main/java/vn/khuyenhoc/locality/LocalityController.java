@@ -184,7 +184,8 @@ class LocalityController {
                 throw new InvalidInputException("effectiveOn", "Hãy nhập ngày hiệu lực.");
             }
             localities.retireVillage(code, effectiveOn, note, version, recordsTo, user);
-            redirect.addFlashAttribute("message", "Đã ghi nhận giải thể từ ngày " + effectiveOn + ".");
+            redirect.addFlashAttribute(
+                    "message", "Đã ghi nhận giải thể từ ngày " + vn.khuyenhoc.shared.Lifespan.day(effectiveOn) + ".");
             return "redirect:/localities/" + encode(code);
         } catch (InvalidInputException | ConflictException e) {
             return editAgain(code, user, model, e, null);

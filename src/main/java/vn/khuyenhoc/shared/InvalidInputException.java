@@ -25,6 +25,13 @@ public class InvalidInputException extends RuntimeException {
         return problems;
     }
 
+    /** The same problems with a field renamed: a service names the page's field, an API body calls it otherwise. */
+    public InvalidInputException renamed(String field, String as) {
+        return new InvalidInputException(problems.stream()
+                .map(p -> p.field().equals(field) ? new FieldProblem(as, p.message()) : p)
+                .toList());
+    }
+
     /** Serializable: flash attributes carry problems across a redirect in the session, which is stored in the database. */
     public record FieldProblem(String field, String message) implements java.io.Serializable {}
 }

@@ -74,6 +74,7 @@ class ReportedFigureController {
         model.addAttribute("indicators", Arrays.asList(IndicatorDefinition.values()));
         model.addAttribute("own", own);
         model.addAttribute("rows", rows);
+        model.addAttribute("labels", indicatorLabels());
         model.addAttribute(
                 "source",
                 own.values().stream()
@@ -214,5 +215,14 @@ class ReportedFigureController {
             model.addAttribute("failed", code);
             return "indicator/crosswalk";
         }
+    }
+
+    /** The catalogue's names by code: a list shows the indicator's name, never its code. */
+    private static java.util.Map<String, String> indicatorLabels() {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (vn.khuyenhoc.indicator.IndicatorDefinition d : vn.khuyenhoc.indicator.IndicatorDefinition.values()) {
+            labels.put(d.code(), d.label());
+        }
+        return labels;
     }
 }
