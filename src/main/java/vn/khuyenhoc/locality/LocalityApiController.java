@@ -40,7 +40,7 @@ class LocalityApiController {
     /**
      * Children of {@code parent}, or a search for {@code q}; with neither, the root of the caller's scope. With
      * {@code date} (ISO, e.g. 2024-12-31), the map as of that day: the localities then in force matching {@code q}
-     * (all of them when blank), each with {@code validFrom}, {@code validTo} and {@code successorCodes}.
+     * (all of them when blank; only the children of {@code parent} when given), each with {@code validFrom}, {@code validTo} and {@code successorCodes}.
      */
     @GetMapping
     Paged<?> list(
@@ -53,7 +53,7 @@ class LocalityApiController {
             @AuthenticationPrincipal SignedInUser user) {
         PageQuery paging = PageQuery.of(page, size);
         if (date != null) {
-            return localities.searchOn(q, day(date), user, paging);
+            return localities.searchOn(q, day(date), parent, user, paging);
         }
         if (q != null && !q.isBlank()) {
             return localities.search(q, user, paging);

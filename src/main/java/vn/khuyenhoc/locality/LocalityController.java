@@ -101,7 +101,7 @@ class LocalityController {
                 text.isEmpty()
                         ? null
                         : former
-                                ? localities.searchOn(text, FormerMap.LAST_DAY, user, PageQuery.of(page, 50))
+                                ? localities.searchOn(text, FormerMap.LAST_DAY, null, user, PageQuery.of(page, 50))
                                 : localities.search(text, user, PageQuery.of(page, 50)));
     }
 

@@ -2,6 +2,7 @@ package vn.khuyenhoc.locality;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khuyenhoc.shared.PageQuery;
@@ -107,12 +108,16 @@ class LocalityQueries {
      * diacritics: for a day before 1/7/2025 the former map, as far as the user sees it. {@code validTo} is the last
      * day a locality was in force.
      */
-    Paged<LocalityView> searchOn(String text, java.time.LocalDate date, String scope, PageQuery page) {
+    Paged<LocalityView> searchOn(
+            String text, java.time.LocalDate date, @Nullable String parent, String scope, PageQuery page) {
         String cleaned = VietnameseText.cleanOrEmpty(text);
         String where = """
                  where l.valid_from <= :date and (l.valid_to is null or l.valid_to > :date)
+                   and (cast(:parent as text) is null
+                        or l.parent_id = (select x.id from localities x where x.code = cast(:parent as text)))
                    and (l.search_name like search_key(:pattern) or l.code like :prefix) and\s""" + VISIBLE;
         long total = jdbc.sql("select count(*) from localities l " + where)
+                .param("parent", parent)
                 .param("scope", scope)
                 .param("date", date)
                 .param("pattern", "%" + escapeLike(cleaned) + "%")
@@ -124,6 +129,7 @@ class LocalityQueries {
                                   l.name collate vi_natural, p.name collate vi_natural
                          limit :limit offset :offset
                         """)
+                .param("parent", parent)
                 .param("scope", scope)
                 .param("date", date)
                 .param("pattern", "%" + escapeLike(cleaned) + "%")

@@ -72,9 +72,16 @@ public class LocalityService {
      * each with the codes of its successors; before 1/7/2025 the former map as far as the user sees it.
      */
     @Transactional(readOnly = true)
-    public Paged<DatedLocality> searchOn(@Nullable String text, LocalDate date, SignedInUser user, PageQuery page) {
+    public Paged<DatedLocality> searchOn(
+            @Nullable String text, LocalDate date, @Nullable String parent, SignedInUser user, PageQuery page) {
         RegistryFilter.searchText(text);
-        Paged<LocalityView> found = queries.searchOn(VietnameseText.cleanOrEmpty(text), date, user.scopePath(), page);
+        String parentCode = VietnameseText.cleanOrEmpty(parent);
+        Paged<LocalityView> found = queries.searchOn(
+                VietnameseText.cleanOrEmpty(text),
+                date,
+                parentCode.isEmpty() ? null : parentCode,
+                user.scopePath(),
+                page);
         Map<Long, List<String>> successors = queries.successorCodes(
                 found.items().stream().map(LocalityView::id).toList());
         return new Paged<>(

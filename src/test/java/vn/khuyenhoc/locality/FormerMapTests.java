@@ -13,6 +13,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import vn.khuyenhoc.IntegrationTest;
 import vn.khuyenhoc.TestAccounts;
 import vn.khuyenhoc.shared.InvalidInputException;
@@ -77,7 +78,7 @@ class FormerMapTests {
     }
 
     @Test
-    void theMapOfADayBeforeTheReformIsTheFormerMapWithSuccessors() {
+    void theMapOfADayBeforeTheReformIsTheFormerMapWithSuccessors() throws Exception {
         var answer = mvc.get()
                 .uri("/api/v1/localities")
                 .param("q", "tan loi")
@@ -97,6 +98,19 @@ class FormerMapTests {
                 .extractingPath("$.items[0].successorCodes")
                 .isEqualTo(List.of("24133"));
         assertThat(answer).bodyJson().extractingPath("$.items[0].parentName").isEqualTo("Thành phố Buôn Ma Thuột");
+
+        // with a parent, only its units of that day: the former communes of one former district
+        MvcTestResult district = mvc.get()
+                .uri("/api/v1/localities")
+                .param("parent", "C54.TX-DONG-HOA")
+                .param("date", "2024-12-31")
+                .param("size", "100")
+                .with(admin())
+                .exchange();
+        assertThat(district).hasStatusOk();
+        java.util.List<String> parents =
+                com.jayway.jsonpath.JsonPath.read(district.getResponse().getContentAsString(), "$.items[*].parentCode");
+        assertThat(parents).isNotEmpty().containsOnly("C54.TX-DONG-HOA");
     }
 
     @Test

@@ -52,9 +52,12 @@ class Crosswalk {
             @Nullable BigDecimal entered,
             long successors) {}
 
-    /** Every split of the former map, in the order of the districts and names. */
+    /**
+     * The splits of the former map the user sees (one of the communes it went to lies in the user's scope), in the
+     * order of the districts and names.
+     */
     @Transactional(readOnly = true)
-    List<Split> splits() {
+    List<Split> splits(SignedInUser user) {
         List<ShareRow> rows = jdbc.sql("""
                         select p.code, p.name, d.name as district_name, n.code as successor_code,
                                n.name as successor_name, x.share as entered,
@@ -65,8 +68,13 @@ class Crosswalk {
                         join localities n on n.id = s.successor_id
                         left join reported_figure_shares x
                                on x.predecessor_id = s.predecessor_id and x.successor_id = s.successor_id
+                        where exists (select 1 from locality_successions s2 join localities n2 on n2.id = s2.successor_id
+                                      where s2.predecessor_id = p.id and n2.path <@ cast(:scope as ltree))
                         order by d.name collate vi_natural, p.name collate vi_natural, n.name collate vi_natural
-                        """).query(ShareRow.class).list();
+                        """)
+                .param("scope", user.scopePath())
+                .query(ShareRow.class)
+                .list();
         Map<String, Split> splits = new LinkedHashMap<>();
         for (ShareRow row : rows) {
             if (row.successors() < 2) {
@@ -90,7 +98,7 @@ class Crosswalk {
     @Transactional
     Split share(String predecessorCode, Map<String, BigDecimal> shares, SignedInUser user) {
         user.requireProvinceAdministrator();
-        Split split = splits().stream()
+        Split split = splits(user).stream()
                 .filter(s -> s.code().equals(VietnameseText.cleanOrEmpty(predecessorCode)))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException(
@@ -138,7 +146,7 @@ class Crosswalk {
                     .param("successor", successor.code())
                     .update();
         }
-        Split after = splits().stream()
+        Split after = splits(user).stream()
                 .filter(s -> s.code().equals(split.code()))
                 .findFirst()
                 .orElseThrow();

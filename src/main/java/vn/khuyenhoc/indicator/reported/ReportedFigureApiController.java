@@ -67,8 +67,8 @@ class ReportedFigureApiController {
     }
 
     @GetMapping("/crosswalk")
-    List<Crosswalk.Split> splits() {
-        return crosswalk.splits();
+    List<Crosswalk.Split> splits(@AuthenticationPrincipal SignedInUser user) {
+        return crosswalk.splits(user);
     }
 
     record Shares(@Nullable Map<String, BigDecimal> shares) {}

@@ -181,8 +181,8 @@ class ReportedFigureController {
     }
 
     @GetMapping("/reported-figures/crosswalk")
-    String crosswalk(Model model) {
-        model.addAttribute("splits", crosswalk.splits());
+    String crosswalk(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("splits", crosswalk.splits(user));
         return "indicator/crosswalk";
     }
 
@@ -210,7 +210,7 @@ class ReportedFigureController {
             redirect.addFlashAttribute("message", "Đã lưu tỷ lệ chia số liệu của " + split.name() + ".");
             return "redirect:/reported-figures/crosswalk";
         } catch (InvalidInputException e) {
-            model.addAttribute("splits", crosswalk.splits());
+            model.addAttribute("splits", crosswalk.splits(user));
             model.addAttribute("problems", e.problems());
             model.addAttribute("failed", code);
             return "indicator/crosswalk";

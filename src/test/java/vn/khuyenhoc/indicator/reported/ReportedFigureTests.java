@@ -181,7 +181,7 @@ class ReportedFigureTests {
     }
 
     @Test
-    void refusesSharesThatDoNotAddUpToOne() {
+    void refusesSharesThatDoNotAddUpToOne() throws Exception {
         assertThat(mvc.put()
                         .uri("/api/v1/reported-figures/crosswalk/" + HOA_BINH_1)
                         .with(admin())
@@ -198,6 +198,22 @@ class ReportedFigureTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"shares\":{\"22240\":0.5,\"22255\":0.5}}"))
                 .hasStatus(403);
+        // the officer sees only the splits of its own commune
+        String splits = mvc.get()
+                .uri("/api/v1/reported-figures/crosswalk")
+                .with(httpBasic(officer.username(), TestAccounts.PASSWORD))
+                .exchange()
+                .getResponse()
+                .getContentAsString();
+        java.util.List<java.util.List<String>> shares =
+                com.jayway.jsonpath.JsonPath.read(splits, "$[*].shares[*].code");
+        java.util.List<String> codes = com.jayway.jsonpath.JsonPath.read(splits, "$[*].code");
+        assertThat(codes).contains(HOA_BINH_1);
+        for (String code : codes) {
+            java.util.List<String> theirs =
+                    com.jayway.jsonpath.JsonPath.read(splits, "$[?(@.code == '" + code + "')].shares[*].code");
+            assertThat(theirs).contains("22255");
+        }
         assertThat(jdbc.sql("select count(*) from reported_figure_shares")
                         .query(Long.class)
                         .single())
