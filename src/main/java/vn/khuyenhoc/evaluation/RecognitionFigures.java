@@ -312,21 +312,27 @@ public class RecognitionFigures {
                     return null;
                 })
                 .list();
-        // all subjects of each registry by part, as they existed on the day (households of a province from the
-        // tallies; of a commune or a village from the households, where a merge's earlier places are known)
+        // all subjects of each registry by part, as they existed on the day (households from the tallies, corrected
+        // for the households a merge moved after the day)
         jdbc.sql("""
                         with households as (
+                            -- the tallies count each household in the village it is in now
                             select t.locality_id, t.households as n
                             from household_tallies t
-                            where cast(:province as boolean) and t.since <= :asOf and t.closed_on > :asOf
+                            where t.since <= :asOf and t.closed_on > :asOf
+                              and (cast(:province as boolean) or t.locality_id in (
+                                  select id from localities
+                                  where path <@ subpath(cast(:within as ltree), 0, least(nlevel(cast(:within as ltree)), 2))))
                             union all
-                            select coalesce(p.locality_id, f.locality_id), 1
+                            -- a household moved by a merge after the day stood elsewhere then: out of where it is,
+                            -- into where it was (a handful of rows: only the moved households are read)
+                            select x.locality_id, x.n
                             from families f
-                            left join lateral (select fp.locality_id from family_placements fp
-                                               where fp.family_id = f.id and fp.until > :asOf
-                                               order by fp.until limit 1) p on true
-                            where not cast(:province as boolean)
-                              and f.locality_path <@ subpath(cast(:within as ltree), 0, least(nlevel(cast(:within as ltree)), 2))
+                            join lateral (select fp.locality_id from family_placements fp
+                                          where fp.family_id = f.id and fp.until > :asOf
+                                          order by fp.until limit 1) p on true
+                            cross join lateral (values (f.locality_id, -1), (p.locality_id, 1)) x (locality_id, n)
+                            where f.id in (select family_id from family_placements where until > :asOf)
                               and (f.since is null or f.since <= :asOf) and (f.closed_on is null or f.closed_on > :asOf)
                         ),
                         placed as (

@@ -137,6 +137,10 @@ class IndicatorScaleBenchmark {
 
     @Test
     void measure() throws Exception {
+        if (Boolean.getBoolean("khuyenhoc.bench.dashboard-only")) {
+            dashboardUnderLoad();
+            return;
+        }
         LocalityView province = localities.find("66", "").orElseThrow();
         int thisYear = java.time.Year.now().getValue();
         long[] past = compare(province, 2023);
@@ -236,27 +240,35 @@ class IndicatorScaleBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         // every user's first visit computes its locality's five years; the later visits start together after them
         java.util.concurrent.CyclicBarrier warm = new java.util.concurrent.CyclicBarrier(places.size());
+        java.util.concurrent.atomic.AtomicInteger shed = new java.util.concurrent.atomic.AtomicInteger();
         List<Future<?>> users = new ArrayList<>();
         for (String place : places) {
             users.add(pool.submit(() -> {
-                HttpClient client = signIn(password);
-                for (int i = 0; i < 25; i++) {
-                    long t = System.nanoTime();
-                    HttpResponse<String> page = client.send(
-                            HttpRequest.newBuilder(
-                                            URI.create(base() + "/dashboard?year=" + YEAR + "&locality=" + place))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    long ns = System.nanoTime() - t;
-                    if (page.statusCode() != 200 || !page.body().contains("Tiến độ phong trào")) {
-                        throw new IllegalStateException("dashboard answered " + page.statusCode());
+                try {
+                    HttpClient client = signIn(password);
+                    for (int i = 0; i < 25; i++) {
+                        long t = System.nanoTime();
+                        HttpResponse<String> page = dashboard(client, place);
+                        // a visit shed by the admission limit (503, Retry-After: 5) is made again, as a person would
+                        while (page.statusCode() == 503) {
+                            shed.incrementAndGet();
+                            Thread.sleep(5000);
+                            page = dashboard(client, place);
+                        }
+                        long ns = System.nanoTime() - t;
+                        if (page.statusCode() != 200 || !page.body().contains("Tiến độ phong trào")) {
+                            throw new IllegalStateException("dashboard answered " + page.statusCode());
+                        }
+                        (i == 0 ? first : repeated).add(ns);
+                        if (i == 0) {
+                            warm.await();
+                        }
                     }
-                    (i == 0 ? first : repeated).add(ns);
-                    if (i == 0) {
-                        warm.await();
-                    }
+                    return null;
+                } catch (Exception e) {
+                    warm.reset(); // the others stop waiting for a user who will not come
+                    throw e;
                 }
-                return null;
             }));
         }
         for (Future<?> user : users) {
@@ -264,11 +276,19 @@ class IndicatorScaleBenchmark {
         }
         pool.shutdown();
         Timings.report(
-                "dashboard, 20 concurrent users, first visit (computes 5 years)",
+                "dashboard, 20 concurrent users, first visit (computes 5 years; with any 503 and its retry)",
                 first.stream().mapToLong(Long::longValue).toArray());
         Timings.report(
                 "dashboard, 20 concurrent users, later visits",
                 repeated.stream().mapToLong(Long::longValue).toArray());
+        System.out.printf("visits shed with 503 and made again after 5 s: %d%n", shed.get());
+    }
+
+    private HttpResponse<String> dashboard(HttpClient client, String place) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/dashboard?year=" + YEAR + "&locality=" + place))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpClient signIn(String password) throws Exception {
