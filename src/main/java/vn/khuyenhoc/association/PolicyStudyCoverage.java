@@ -129,9 +129,17 @@ public class PolicyStudyCoverage {
 
     @Transactional(readOnly = true)
     public Result coverage(String path, StudyPeriod period) {
+        return coverage(path, period, true);
+    }
+
+    /** The same, in total only when {@code byPart} is false: a commune's total is then read from the tallies. */
+    @Transactional(readOnly = true)
+    public Result coverage(String path, StudyPeriod period, boolean byPart) {
         // paths are ids from the province down: "1" a province, "1.37" a commune, "1.37.4012" a village; a province
-        // is counted by commune from the tallies, a commune by village from the memberships
-        boolean province = path.split("\\.").length == 1;
+        // (and a commune's total alone) is counted by commune from the tallies, a commune by village from the
+        // memberships
+        int depth = path.split("\\.").length;
+        boolean province = depth == 1 || (!byPart && depth == 2);
         List<Row> rows = jdbc.sql(
                         province
                                 ? FIGURES.formatted(SINGLES_TALLIED, BY_COMMUNE)

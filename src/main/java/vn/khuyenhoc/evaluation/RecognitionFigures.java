@@ -196,7 +196,19 @@ public class RecognitionFigures {
      */
     @Transactional(readOnly = true)
     public RateTable rates(int year, LocalDate asOf, String withinPath) {
-        boolean province = withinPath.split("\\.").length == 1;
+        return rates(year, asOf, withinPath, true);
+    }
+
+    /**
+     * The same, in total only when {@code byPart} is false: a commune's total is then read from the tallies, as a
+     * province's (a dashboard's earlier years need no breakdown by village).
+     */
+    @Transactional(readOnly = true)
+    public RateTable rates(int year, LocalDate asOf, String withinPath, boolean byPart) {
+        int depth = withinPath.split("\\.").length;
+        boolean province = depth == 1;
+        boolean fromTallies = province || (!byPart && depth == 2);
+        Long commune = !province && depth == 2 ? Long.valueOf(withinPath.split("\\.")[1]) : null;
         // the parts: villages that existed on the day; communes of today for every year (a commune formed on 1/7/2025
         // carries the history of what it was formed from, so earlier years are shown on today's map)
         Map<Long, String[]> parts = new LinkedHashMap<>();
@@ -204,8 +216,10 @@ public class RecognitionFigures {
                         select id, code, name from localities
                         where path <@ cast(:within as ltree) and nlevel(path) = least(nlevel(cast(:within as ltree)) + 1, 3)
                           and (level <> 'VILLAGE' or valid_from <= :asOf) and (valid_to is null or valid_to > :asOf)
+                          and cast(:byPart as boolean)
                         order by name collate vi_natural
                         """)
+                .param("byPart", byPart)
                 .param("within", withinPath)
                 .param("asOf", asOf)
                 .query((rs, n) ->
@@ -228,7 +242,8 @@ public class RecognitionFigures {
                 join rounds r on r.id = t.round_id
                 join criteria_sets cs on cs.id = r.criteria_set_id
                 where r.year <= :year and r.year + cs.validity_years > :year and t.subjects <> 0
-                  and r.locality_path <@ cast(:within as ltree)
+                  and (cast(:commune as bigint) is null and r.locality_path <@ cast(:within as ltree)
+                       or t.commune_id = cast(:commune as bigint))
                 group by t.commune_id, r.title, r.level
                 """.formatted(
                         "t.stage in ('RECOGNISED', 'REVOKED') and t.recognised_on <= :asOf and t.revoked_on > :asOf");
@@ -283,7 +298,8 @@ public class RecognitionFigures {
                 group by 1, g.title, g.level
                 """.formatted("g.stage in ('RECOGNISED', 'REVOKED') and g.recognised_on <= :asOf"
                 + " and coalesce(g.revoked_on, 'infinity') > :asOf");
-        jdbc.sql(province ? tallied : counted)
+        jdbc.sql(fromTallies ? tallied : counted)
+                .param("commune", commune)
                 .param("year", year)
                 .param("asOf", asOf)
                 .param("within", withinPath)

@@ -83,8 +83,12 @@ class DashboardController {
         }
         List<IndicatorService.IndicatorTable> years = new ArrayList<>();
         IndicatorSnapshots.Snapshot current = null;
+        // the year shown and the plans' baseline years with their rows (the ranking's progress needs them), the
+        // others in total only: their rows would be computed for a sparkline nobody sees
+        java.util.Set<Integer> withRows = new java.util.HashSet<>(baselines().values());
         for (int y = ProgrammeYear.FIRST; y <= chosen; y++) {
-            IndicatorSnapshots.Snapshot snapshot = snapshots.of(place, y);
+            IndicatorSnapshots.Snapshot snapshot =
+                    former || y == chosen || withRows.contains(y) ? snapshots.of(place, y) : snapshots.totals(place, y);
             if (former) {
                 snapshot = new IndicatorSnapshots.Snapshot(
                         reported.onFormerMap(snapshot.table(), place, user), snapshot.computedAt());

@@ -137,14 +137,26 @@ public class IndicatorService {
      * connection), so the table takes about as long as the slowest of them.
      */
     public IndicatorTable table(LocalityView locality, int year, LocalDate asOf) {
+        return table(locality, year, asOf, true);
+    }
+
+    /**
+     * Every indicator of a year in total only (no row per commune or village): what a dashboard's earlier years need
+     * for their series, read from the tallies for a commune as for the province.
+     */
+    public IndicatorTable totals(LocalityView locality, int year) {
+        return table(locality, year, ProgrammeYear.referenceDate(year), false);
+    }
+
+    private IndicatorTable table(LocalityView locality, int year, LocalDate asOf, boolean byPart) {
         LocalDate day = ProgrammeYear.referenceDate(year, asOf);
         CompletableFuture<ChapterCoverage.Result> coverageOf =
                 CompletableFuture.supplyAsync(() -> coverage.coverage(locality.path(), year, day), sources);
         CompletableFuture<PolicyStudyCoverage.Result> studiedOf = CompletableFuture.supplyAsync(
                 () -> policyStudies.coverage(
-                        locality.path(), StudyPeriod.year(year).until(day)),
+                        locality.path(), StudyPeriod.year(year).until(day), byPart),
                 sources);
-        RecognitionFigures.RateTable rates = recognition.rates(year, day, locality.path());
+        RecognitionFigures.RateTable rates = recognition.rates(year, day, locality.path(), byPart);
         Map<String, Plans.Targets> targets = plans.targets(locality.isCommune() ? locality.id() : null);
         Map<String, Map<String, Map<String, Double>>> own =
                 locality.isVillage() || locality.isCommune() ? Map.of() : plans.overridesByCommune();

@@ -23,7 +23,7 @@ class IndicatorSnapshots {
     /** A table and when it was computed. */
     record Snapshot(IndicatorService.IndicatorTable table, Instant computedAt) {}
 
-    private record Key(String locality, int year) {}
+    private record Key(String locality, int year, boolean totalsOnly) {}
 
     private final IndicatorService indicators;
     private final LocalityService localities;
@@ -51,12 +51,27 @@ class IndicatorSnapshots {
 
     /** The table of a locality the caller may see (the caller has checked the scope). */
     Snapshot of(LocalityView locality, int year) {
-        Key key = new Key(locality.code(), year);
+        return cached(new Key(locality.code(), year, false), () -> indicators.table(locality, year));
+    }
+
+    /**
+     * The totals of a locality's year without its rows (a dashboard's series), or the whole table when it is there
+     * already.
+     */
+    Snapshot totals(LocalityView locality, int year) {
+        Snapshot whole = cache.get(new Key(locality.code(), year, false));
+        if (whole != null && whole.computedAt().plus(FRESH_FOR).isAfter(Instant.now())) {
+            return whole;
+        }
+        return cached(new Key(locality.code(), year, true), () -> indicators.totals(locality, year));
+    }
+
+    private Snapshot cached(Key key, java.util.function.Supplier<IndicatorService.IndicatorTable> compute) {
         Snapshot cached = cache.get(key);
         if (cached != null && cached.computedAt().plus(FRESH_FOR).isAfter(Instant.now())) {
             return cached;
         }
-        Snapshot fresh = new Snapshot(indicators.table(locality, year), Instant.now());
+        Snapshot fresh = new Snapshot(compute.get(), Instant.now());
         cache.put(key, fresh);
         return fresh;
     }

@@ -39,6 +39,12 @@ class AsOfDateTests {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    IndicatorService indicators;
+
+    @Autowired
+    vn.khuyenhoc.locality.LocalityService localities;
+
     @Test
     void eachYearCountsTheRecordsAsTheyStoodOnItsOwnDay() throws Exception {
         // as a commune officer would: villages decades old, a school closed this year, one opened in 2025
@@ -138,6 +144,13 @@ class AsOfDateTests {
         assertThat(merged).hasStatus(201);
         String successor = JsonPath.read(merged.getResponse().getContentAsString(), "$.code");
 
+        // a commune's totals alone (read from the tallies, for a dashboard's earlier years) equal its table's
+        var commune = localities.get(MERGED, accountsAdmin());
+        for (int year : List.of(THIS_YEAR - 1, THIS_YEAR)) {
+            assertThat(figures(indicators.totals(commune, year).total()))
+                    .isEqualTo(figures(indicators.table(commune, year).total()));
+        }
+
         // before the merge: three villages, two covered, households where they were
         Map<String, Object> before = indicators(MERGED, THIS_YEAR - 1);
         assertThat(figure(before, "village-chapter-coverage")).containsExactly(2, 3, 66.7);
@@ -216,6 +229,16 @@ class AsOfDateTests {
                 .containsExactly(1);
         assertThat(figure(indicators(v3, THIS_YEAR - 1), "learning-unit-rate").subList(1, 2))
                 .containsExactly(1);
+    }
+
+    private static List<List<Object>> figures(List<Indicator> indicators) {
+        return indicators.stream()
+                .map(i -> java.util.Arrays.<Object>asList(i.code(), i.numerator(), i.denominator(), i.value()))
+                .toList();
+    }
+
+    private vn.khuyenhoc.shared.SignedInUser accountsAdmin() {
+        return accounts.admin();
     }
 
     /** numerator, denominator and value of one indicator. */

@@ -295,7 +295,8 @@ class HardeningTests {
         assertThat(duringOutage.body()).contains("thử lại");
         assertThat(healthDuringOutage.statusCode()).isEqualTo(503);
         assertThat(healthDuringOutage.body()).contains("DOWN");
-        assertThat(seen).containsOnly(503, 200).last().isEqualTo(200);
+        // the watchdog may have it back before the first look: 503 is allowed, never required
+        assertThat(seen).isSubsetOf(503, 200).last().isEqualTo(200);
         assertThat(send(officer, "GET", "/api/v1/organizations/" + id, null).body())
                 .contains("Hợp tác xã Sống Lại");
         assertThat(database.postmaster()).get().isNotEqualTo(postmaster);
