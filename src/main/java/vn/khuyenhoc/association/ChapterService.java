@@ -237,7 +237,7 @@ public class ChapterService {
             case VILLAGE ->
                 villageHost(localities
                         .find(String.valueOf(chapter.hostCode()), user.scopePath())
-                        .map(v -> kept ? v.asHomeOfMovedRecords() : v)
+                        .map(v -> kept ? localities.asHomeOfMovedRecords(v) : v)
                         .orElseThrow());
             case ORGANIZATION ->
                 organizationHost(

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khuyenhoc.shared.PageQuery;
 import vn.khuyenhoc.shared.Paged;
+import vn.khuyenhoc.shared.Relocations;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /** Records changes and views in the same transaction as the change itself, so that no write goes unrecorded. */
@@ -68,6 +69,22 @@ public class AuditTrail {
             @Nullable Object before,
             @Nullable Object after,
             @Nullable String localityPath) {}
+
+    /** The records a merge moved: each from its village to {@code to} from {@code on} (action {@code MOVE}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordMoves(
+            String entityType, java.util.List<Relocations.Moved> moved, @Nullable Long to, java.time.LocalDate on) {
+        recordChanges(
+                "MOVE",
+                entityType,
+                moved.stream()
+                        .map(m -> new Change(
+                                String.valueOf(m.id()),
+                                new Relocations.Place(m.fromLocalityId(), null),
+                                new Relocations.Place(to, on),
+                                m.fromPath()))
+                        .toList());
+    }
 
     /** Records many changes of one action in batches, in the caller's transaction (imports of thousands of rows). */
     @Transactional(propagation = Propagation.MANDATORY)

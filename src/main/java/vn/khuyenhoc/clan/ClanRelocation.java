@@ -1,7 +1,5 @@
 package vn.khuyenhoc.clan;
 
-import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,18 +35,6 @@ class ClanRelocation {
                 merged.successorId(),
                 merged.on(),
                 "dòng họ, hội đồng hương, cơ sở tôn giáo");
-        audit.recordChanges(
-                "MOVE",
-                "clan",
-                moved.stream()
-                        .map(m -> new AuditTrail.Change(
-                                String.valueOf(m.id()),
-                                new Place(m.fromLocalityId(), null),
-                                new Place(merged.successorId(), merged.on()),
-                                m.fromPath()))
-                        .toList());
+        audit.recordMoves("clan", moved, merged.successorId(), merged.on());
     }
-
-    /** Where the record stood, and from which day (the audit's old and new values). */
-    record Place(@Nullable Long localityId, @Nullable LocalDate from) {}
 }

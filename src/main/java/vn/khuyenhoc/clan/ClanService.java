@@ -108,7 +108,7 @@ public class ClanService {
         RegistryWrites.requireVersion(form.version());
         LocalityView place = localities.placeOf(form.localityCode(), user);
         boolean kept = place.code().equals(current.localityCode()) && Objects.equals(form.since(), current.since());
-        Clan.Details details = Clan.Details.of(form, kept ? place.asHomeOfMovedRecords() : place);
+        Clan.Details details = Clan.Details.of(form, kept ? localities.asHomeOfMovedRecords(place) : place);
         writes.change("UPDATE", id, form.version(), current.localityPath(), (clan, v) -> clan.edit(details, v));
         return datesChanged(get(id, user));
     }

@@ -212,19 +212,19 @@ public class RecognitionFigures {
         // the parts: villages that existed on the day; communes of today for every year (a commune formed on 1/7/2025
         // carries the history of what it was formed from, so earlier years are shown on today's map)
         Map<Long, String[]> parts = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select id, code, name from localities
-                        where path <@ cast(:within as ltree) and nlevel(path) = least(nlevel(cast(:within as ltree)) + 1, 3)
-                          and (level <> 'VILLAGE' or valid_from <= :asOf) and (valid_to is null or valid_to > :asOf)
-                          and cast(:byPart as boolean)
-                        order by name collate vi_natural
-                        """)
-                .param("byPart", byPart)
-                .param("within", withinPath)
-                .param("asOf", asOf)
-                .query((rs, n) ->
-                        parts.put(rs.getLong("id"), new String[] {rs.getString("code"), rs.getString("name")}))
-                .list();
+        if (byPart) {
+            jdbc.sql("""
+                            select id, code, name from localities
+                            where path <@ cast(:within as ltree) and nlevel(path) = least(nlevel(cast(:within as ltree)) + 1, 3)
+                              and (level <> 'VILLAGE' or valid_from <= :asOf) and (valid_to is null or valid_to > :asOf)
+                            order by name collate vi_natural
+                            """)
+                    .param("within", withinPath)
+                    .param("asOf", asOf)
+                    .query((rs, n) ->
+                            parts.put(rs.getLong("id"), new String[] {rs.getString("code"), rs.getString("name")}))
+                    .list();
+        }
         Map<Long, Map<RateKind, long[]>> figures = new LinkedHashMap<>();
         parts.keySet().forEach(id -> figures.put(id, new EnumMap<>(RateKind.class)));
         Map<RateKind, long[]> whole = new EnumMap<>(RateKind.class);

@@ -138,7 +138,7 @@ public class FamilyService {
         // a household moved here by a merge keeps its start day: checked against the villages this one took over
         LocalityView village =
                 chosen.code().equals(current.villageCode()) && Objects.equals(form.since(), current.since())
-                        ? chosen.asHomeOfMovedRecords()
+                        ? localities.asHomeOfMovedRecords(chosen)
                         : chosen;
         writes.change("UPDATE", id, form.version(), current.localityPath(), (family, version) -> {
             // a role that does not see the phone did not see it in the form either: it keeps the stored one

@@ -17,16 +17,7 @@ class LocalityQueries {
             select l.id, l.code, l.name, l.level, l.kind, k.label as kind_label,
                    p.code as parent_code, p.name as parent_name, l.path::text as path,
                    l.valid_from, l.valid_to, l.demo, l.former_map, l.version,
-                   (select count(*) from localities c where c.parent_id = l.id and c.valid_to is null) as child_count,
-                   -- the first day of the villages it took over: records moved here by a merge began there
-                   case when l.level = 'VILLAGE' then (
-                       with recursive lineage (id, valid_from) as (
-                           select l.id, l.valid_from
-                           union
-                           select s.predecessor_id, v.valid_from from lineage g
-                           join locality_successions s on s.successor_id = g.id
-                           join localities v on v.id = s.predecessor_id)
-                       select min(valid_from) from lineage) end as records_from
+                   (select count(*) from localities c where c.parent_id = l.id and c.valid_to is null) as child_count
             from localities l
             join locality_kinds k on k.code = l.kind
             left join localities p on p.id = l.parent_id
@@ -139,6 +130,19 @@ class LocalityQueries {
                 .query(LocalityView.class)
                 .list();
         return new Paged<>(items, total, page.page(), page.size());
+    }
+
+    /** The first day of a locality and of every locality it took over, however many merges back. */
+    java.time.LocalDate lineageFrom(long id) {
+        return jdbc.sql("""
+                        with recursive lineage (id, valid_from) as (
+                            select id, valid_from from localities where id = :id
+                            union
+                            select s.predecessor_id, v.valid_from from lineage g
+                            join locality_successions s on s.successor_id = g.id
+                            join localities v on v.id = s.predecessor_id)
+                        select min(valid_from) from lineage
+                        """).param("id", id).query(java.time.LocalDate.class).single();
     }
 
     /** The codes of the successors of each of the localities, by locality id (all successors, whatever the scope). */

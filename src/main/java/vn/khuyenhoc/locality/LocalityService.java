@@ -371,6 +371,20 @@ public class LocalityService {
         }
     }
 
+    /**
+     * A village as seen by a record already there that keeps its place and its start day: one moved there by a merge
+     * began in a village this one took over, so its days begin with the first of those. A new record, or one whose
+     * start day or place changes, is checked against {@link LocalityView#lifespan()}. Read only for such an edit.
+     */
+    @Transactional(readOnly = true)
+    public LocalityView asHomeOfMovedRecords(LocalityView village) {
+        if (!village.isVillage()) {
+            return village;
+        }
+        LocalDate first = queries.lineageFrom(village.id());
+        return first == null || !first.isBefore(village.validFrom()) ? village : village.beginning(first);
+    }
+
     /** What a village is made from, in a form, the API or an import row. */
     public record VillageDraft(
             @Nullable String name,

@@ -23,8 +23,7 @@ public record LocalityView(
         boolean demo,
         boolean formerMap,
         int version,
-        long childCount,
-        @JsonIgnore @Nullable LocalDate recordsFrom) {
+        long childCount) {
 
     public boolean current() {
         return validTo == null;
@@ -39,15 +38,8 @@ public record LocalityView(
         return new Lifespan(isVillage() ? validFrom : null, validTo);
     }
 
-    /**
-     * The same village as seen by a record already here that keeps its place and its start day: one moved here by a
-     * merge began in a village this one took over, so its days begin with the first of those ({@code recordsFrom}).
-     * A new record, or one whose start day or place changes, is checked against {@link #lifespan()}.
-     */
-    public LocalityView asHomeOfMovedRecords() {
-        if (recordsFrom == null || !recordsFrom.isBefore(validFrom)) {
-            return this;
-        }
+    /** The same locality beginning on another day: what a record moved here by a merge is checked against. */
+    LocalityView beginning(LocalDate day) {
         return new LocalityView(
                 id,
                 code,
@@ -58,13 +50,12 @@ public record LocalityView(
                 parentCode,
                 parentName,
                 path,
-                recordsFrom,
+                day,
                 validTo,
                 demo,
                 formerMap,
                 version,
-                childCount,
-                recordsFrom);
+                childCount);
     }
 
     @JsonIgnore

@@ -1,7 +1,5 @@
 package vn.khuyenhoc.organization;
 
-import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,18 +30,6 @@ class OrganizationRelocation {
     void on(LocalitiesMerged merged) {
         var moved = Relocations.relocate(
                 jdbc, REGISTRY, merged.retiredIds(), merged.successorId(), merged.on(), "cơ quan, đơn vị");
-        audit.recordChanges(
-                "MOVE",
-                "organization",
-                moved.stream()
-                        .map(m -> new AuditTrail.Change(
-                                String.valueOf(m.id()),
-                                new Place(m.fromLocalityId(), null),
-                                new Place(merged.successorId(), merged.on()),
-                                m.fromPath()))
-                        .toList());
+        audit.recordMoves("organization", moved, merged.successorId(), merged.on());
     }
-
-    /** Where the record stood, and from which day (the audit's old and new values). */
-    record Place(@Nullable Long localityId, @Nullable LocalDate from) {}
 }

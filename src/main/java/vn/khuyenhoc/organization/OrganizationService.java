@@ -113,7 +113,8 @@ public class OrganizationService {
         RegistryWrites.requireVersion(form.version());
         LocalityView place = localities.placeOf(form.localityCode(), user);
         boolean kept = place.code().equals(current.localityCode()) && Objects.equals(form.since(), current.since());
-        Organization.Details details = Organization.Details.of(form, kept ? place.asHomeOfMovedRecords() : place);
+        Organization.Details details =
+                Organization.Details.of(form, kept ? localities.asHomeOfMovedRecords(place) : place);
         writes.change("UPDATE", id, form.version(), current.localityPath(), (o, v) -> o.edit(details, v));
         return datesChanged(get(id, user));
     }

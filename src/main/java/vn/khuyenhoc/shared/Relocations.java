@@ -16,6 +16,9 @@ public final class Relocations {
     /** One record moved, and where it was. */
     public record Moved(long id, long fromLocalityId, String fromPath) {}
 
+    /** Where a record stood and from which day: the audit's old and new values of a move. */
+    public record Place(@Nullable Long localityId, @Nullable LocalDate from) {}
+
     /** A registry's tables: the records, their placements, the placements' key column and the records' end column. */
     public record Registry(String table, String placements, String key, String endColumn) {}
 
