@@ -23,7 +23,10 @@ public class AccountSignIn implements AuthenticationProvider {
     private final SignInThrottle throttle;
     private final AccountService accounts;
 
-    AccountSignIn(AccountService accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+    private final ApiTokens tokens;
+
+    AccountSignIn(AccountService accounts, PasswordEncoder encoder, SignInThrottle throttle, ApiTokens tokens) {
+        this.tokens = tokens;
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -57,6 +60,11 @@ public class AccountSignIn implements AuthenticationProvider {
     /** The filter each chain runs before authorising a request (not a bean, so the container does not run it too). */
     public Filter sessionCheck() {
         return new AccountSessionFilter(accounts);
+    }
+
+    /** The filter that signs API requests in by a personal access token ({@code Authorization: Bearer …}). */
+    public Filter bearerTokens() {
+        return new BearerTokenFilter(tokens);
     }
 
     private static String addressOf(Authentication attempt) {

@@ -72,7 +72,8 @@ public class AuditLabels {
             Map.entry("decision", "Quyết định công nhận"),
             Map.entry("reported-figure", "Số liệu đã báo cáo"),
             Map.entry("crosswalk", "Bảng chuyển đổi xã cũ"),
-            Map.entry("report_issuer", "Nơi ban hành báo cáo"));
+            Map.entry("report_issuer", "Nơi ban hành báo cáo"),
+            Map.entry("api-token", "Mã truy cập API"));
 
     /** Fields a reader needs no line for: the version counter moves with every change. */
     private static final Set<String> UNSHOWN = Set.of("version", "updatedAt", "id", "localityPath", "path");

@@ -170,6 +170,11 @@ public class AuditTrail {
 
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        if (authentication == null) {
+            return "system";
+        }
+        return authentication.getDetails() instanceof vn.khuyenhoc.shared.TokenUse token
+                ? token.actor(authentication.getName())
+                : authentication.getName();
     }
 }

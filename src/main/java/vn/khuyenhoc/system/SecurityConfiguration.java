@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import vn.khuyenhoc.account.AccountSignIn;
@@ -22,8 +23,8 @@ import vn.khuyenhoc.account.PasswordChangeRequiredException;
 import vn.khuyenhoc.account.SignInLockedException;
 
 /**
- * Two doors: the API takes HTTP Basic and answers 401/403 as problem details; the pages use the sign-in form, a
- * session that expires and CSRF tokens on every form. Both sign in through {@link AccountSignIn} (throttled: 429 on
+ * Two doors: the API takes a personal access token (Bearer) or HTTP Basic and answers 401/403 as problem details; the
+ * pages use the sign-in form, a session that expires and CSRF tokens on every form. Both sign in through {@link AccountSignIn} (throttled: 429 on
  * the API, a message on the form) and check on each request that the session still follows its account.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +41,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AccountSignIn signIn) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(signIn))
+                .addFilterBefore(signIn.bearerTokens(), BasicAuthenticationFilter.class)
                 .addFilterBefore(signIn.sessionCheck(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
                         .permitAll()
@@ -58,7 +60,11 @@ class SecurityConfiguration {
                                 DatabaseFailureFilter.write(request, response, failure.get());
                                 return;
                             }
-                            problem(response, 401, "Chưa đăng nhập", "Hãy gửi tên đăng nhập và mật khẩu (HTTP Basic).");
+                            problem(
+                                    response,
+                                    401,
+                                    "Chưa đăng nhập",
+                                    "Hãy gửi mã truy cập (Authorization: Bearer …) hoặc tên đăng nhập và mật khẩu (HTTP Basic).");
                         }))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof PasswordChangeRequiredException) {
