@@ -376,8 +376,8 @@ class RegistrationService {
                     + " ghi đăng ký và tự đánh giá, không ghi bình xét.";
         }
         boolean selfAssessor = registrations.assessments(registration.id()).stream()
-                .anyMatch(a -> a.stage() == AssessmentStage.SELF
-                        && user.getUsername().equals(a.assessedBy()));
+                .anyMatch(a ->
+                        a.stage() == AssessmentStage.SELF && user.getUsername().equals(a.assessedBy()));
         if (selfAssessor) {
             return "Bạn đã ghi tự đánh giá của hồ sơ này nên không ghi "
                     + stage.label().toLowerCase(java.util.Locale.ROOT)

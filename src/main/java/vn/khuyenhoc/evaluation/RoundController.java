@@ -270,8 +270,7 @@ class RoundController {
             RedirectAttributes redirect) {
         try {
             settings.setSeparationOfDuties(on, version, user);
-            redirect.addFlashAttribute(
-                    "message", on ? "Đã bật tách bạch nhiệm vụ." : "Đã tắt tách bạch nhiệm vụ.");
+            redirect.addFlashAttribute("message", on ? "Đã bật tách bạch nhiệm vụ." : "Đã tắt tách bạch nhiệm vụ.");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

@@ -88,8 +88,7 @@ class SeparationOfDutiesTests {
             assertThat(jdbc.sql("""
                             select new_value::text from audit_events
                             where entity_type = 'recognition-settings' order by id desc limit 1
-                            """).query(String.class).single())
-                    .contains("false");
+                            """).query(String.class).single()).contains("false");
         } finally {
             assertThat(switchSeparation(accounts.admin(), true)).hasStatus3xxRedirection();
         }
@@ -139,8 +138,9 @@ class SeparationOfDutiesTests {
             round = post(
                     as(officer),
                     "/api/v1/rounds",
-                    "{\"title\":\"LEARNING_FAMILY\",\"registrationDue\":\"" + LocalDate.now().plusDays(10)
-                            + "\",\"decisionDue\":\"" + LocalDate.now().plusDays(60) + "\"}",
+                    "{\"title\":\"LEARNING_FAMILY\",\"registrationDue\":\""
+                            + LocalDate.now().plusDays(10) + "\",\"decisionDue\":\""
+                            + LocalDate.now().plusDays(60) + "\"}",
                     "$.id");
         }
         return post(
