@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import vn.khuyenhoc.locality.LocalityLevel;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.Role;
@@ -94,6 +95,36 @@ class Account {
         return fullName;
     }
 
+    /**
+     * Which localities a role works in: a province administrator, the decision office and a viewer the province or a
+     * commune (a commune-bound administrator runs that commune, see {@code SignedInUser.canChangeProvinceSettings}; the
+     * recognising authority is a commune's or the province's chair); a commune officer a commune; a data clerk a
+     * commune or one village (the village clerk). An account holds one locality.
+     */
+    static void checkScope(Role role, LocalityLevel level, String scopeName) {
+        boolean fits = switch (role) {
+            case PROVINCE_ADMIN, DECISION_OFFICE, VIEWER ->
+                level == LocalityLevel.PROVINCE || level == LocalityLevel.COMMUNE;
+            case COMMUNE_OFFICER -> level == LocalityLevel.COMMUNE;
+            case DATA_CLERK -> level == LocalityLevel.COMMUNE || level == LocalityLevel.VILLAGE;
+        };
+        if (!fits) {
+            throw new InvalidInputException(
+                    "scopeCodes",
+                    "Phạm vi “" + scopeName + "” không hợp với vai trò " + role.label() + ": vai trò này làm việc ở "
+                            + scopeRule(role) + ".");
+        }
+    }
+
+    /** The rule of {@link #checkScope} in words, as the form shows it next to the role. */
+    static String scopeRule(Role role) {
+        return switch (role) {
+            case PROVINCE_ADMIN, DECISION_OFFICE, VIEWER -> "cả tỉnh hoặc một xã, phường";
+            case COMMUNE_OFFICER -> "một xã, phường";
+            case DATA_CLERK -> "một thôn, tổ dân phố hoặc một xã, phường";
+        };
+    }
+
     void checkVersion(int expected) {
         if (version == null || version != expected) {
             throw new ConflictException(
@@ -121,6 +152,23 @@ class Account {
             endSessions();
         }
         this.updatedAt = Instant.now();
+    }
+
+    /** A new display name; sessions go on (they show the new name from their next sign-in). */
+    void rename(String fullName) {
+        String name = requireFullName(fullName);
+        if (!name.equals(this.fullName)) {
+            this.fullName = name;
+            this.updatedAt = Instant.now();
+        }
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Role role() {
+        return role;
     }
 
     /** A new role or scope: sessions holding the old ones end, so that no page keeps acting with them. */

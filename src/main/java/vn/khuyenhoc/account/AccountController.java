@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
-import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -45,14 +44,13 @@ class AccountController {
             @RequestParam(required = false) @Nullable Integer page,
             Model model) {
         model.addAttribute("accounts", accounts.list(admin, PageQuery.of(page, 50)));
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("scopes", scopeChoices(admin));
         return "account/list";
     }
 
+    /** No role nor scope chosen beforehand: the form must not offer a pair that does not fit (a clerk at the province). */
     @GetMapping("/accounts/new")
     String newAccount(@AuthenticationPrincipal SignedInUser admin, Model model) {
-        fillForm(admin, model, new AccountService.NewAccount("", "", Role.COMMUNE_OFFICER.name(), "", ""));
+        fillForm(admin, model, AccountService.AccountForm.of("", "", "", "", ""), null);
         return "account/form";
     }
 
@@ -66,15 +64,71 @@ class AccountController {
             @AuthenticationPrincipal SignedInUser admin,
             Model model,
             RedirectAttributes redirect) {
-        var form = new AccountService.NewAccount(username, fullName, role, scopeCode, password);
+        var form = AccountService.AccountForm.of(username, fullName, role, scopeCode, password);
         try {
             AccountRow created = accounts.create(form, admin);
             redirect.addFlashAttribute(
                     "message", "Đã tạo tài khoản " + created.username() + " (" + created.scopeName() + ").");
             return "redirect:/accounts";
         } catch (InvalidInputException e) {
-            fillForm(admin, model, new AccountService.NewAccount(username, fullName, role, scopeCode, ""));
+            fillForm(admin, model, AccountService.AccountForm.of(username, fullName, role, scopeCode, ""), null);
             model.addAttribute("problems", e.problems());
+            return "account/form";
+        }
+    }
+
+    @GetMapping("/accounts/{id}/edit")
+    String edit(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, Model model) {
+        AccountRow row = accounts.get(id, admin);
+        fillForm(
+                admin,
+                model,
+                new AccountService.AccountForm(
+                        row.username(),
+                        row.fullName(),
+                        row.role().name(),
+                        List.of(row.scopeCode()),
+                        row.enabled(),
+                        null,
+                        row.version()),
+                row);
+        return "account/form";
+    }
+
+    @PostMapping("/accounts/{id}")
+    String update(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String fullName,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String scopeCode,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser admin,
+            Model model,
+            RedirectAttributes redirect) {
+        AccountRow row = accounts.get(id, admin);
+        var form = new AccountService.AccountForm(
+                row.username(),
+                fullName,
+                role,
+                scopeCode.isBlank() ? List.of() : List.of(scopeCode),
+                enabled,
+                null,
+                version);
+        try {
+            AccountRow saved = accounts.update(id, form, admin);
+            redirect.addFlashAttribute(
+                    "message",
+                    "Đã lưu tài khoản " + saved.username() + " (" + saved.role().label() + ", " + saved.scopeName()
+                            + ").");
+            return "redirect:/accounts";
+        } catch (InvalidInputException | ConflictException e) {
+            fillForm(admin, model, form, row);
+            model.addAttribute(
+                    "problems",
+                    e instanceof InvalidInputException invalid
+                            ? invalid.problems()
+                            : List.of(new InvalidInputException.FieldProblem("version", e.getMessage())));
             return "account/form";
         }
     }
@@ -182,21 +236,16 @@ class AccountController {
         sessionContexts.saveContext(context, request, response);
     }
 
-    private void fillForm(SignedInUser admin, Model model, AccountService.NewAccount form) {
+    private void fillForm(
+            SignedInUser admin, Model model, AccountService.AccountForm form, @Nullable AccountRow editing) {
         model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("scopes", scopeChoices(admin));
-    }
-
-    private List<LocalityView> scopeChoices(SignedInUser admin) {
-        LocalityView scope = localities.get(admin.scopeCode(), admin);
-        List<LocalityView> choices = new java.util.ArrayList<>();
-        choices.add(scope);
-        if (!scope.isVillage()) {
-            choices.addAll(localities
-                    .children(scope.code(), admin, false, new PageQuery(0, PageQuery.MAX_SIZE))
-                    .items());
-        }
-        return choices;
+        model.addAttribute(
+                "scopeRules",
+                java.util.Arrays.stream(Role.values())
+                        .map(r -> r.label() + ": " + Account.scopeRule(r))
+                        .toList());
+        model.addAttribute("myScope", localities.get(admin.scopeCode(), admin));
     }
 }

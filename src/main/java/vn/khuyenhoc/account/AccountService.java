@@ -107,31 +107,139 @@ class AccountService implements UserDetailsService {
         return new Paged<>(items, total, page.page(), page.size());
     }
 
-    record NewAccount(String username, String fullName, String role, String scopeCode, String password) {}
+    /**
+     * An account as an administrator writes it, on the pages or through {@code /api/v1/accounts}: {@code password} only
+     * when creating, {@code version} only when editing. {@code scopeCodes} holds one locality for now (several
+     * villages per account is not supported yet).
+     */
+    record AccountForm(
+            @Nullable String username,
+            @Nullable String displayName,
+            @Nullable String role,
+            @Nullable List<String> scopeCodes,
+            @Nullable Boolean enabled,
+            @Nullable String password,
+            @Nullable Integer version) {
+
+        static AccountForm of(
+                String username, String displayName, String role, String scopeCode, @Nullable String password) {
+            return new AccountForm(
+                    username,
+                    displayName,
+                    role,
+                    scopeCode.isBlank() ? List.of() : List.of(scopeCode),
+                    true,
+                    password,
+                    null);
+        }
+
+        /** The one scope code, as the page's field shows it. */
+        public String scopeCode() {
+            return scopeCodes == null || scopeCodes.isEmpty() ? "" : String.valueOf(scopeCodes.get(0));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    AccountRow get(long id, SignedInUser admin) {
+        requireAdmin(admin);
+        return findInScope(id, admin)
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy tài khoản số " + id + "."));
+    }
 
     @Transactional
-    AccountRow create(NewAccount form, SignedInUser admin) {
+    AccountRow create(AccountForm form, SignedInUser admin) {
         requireAdmin(admin);
         String username = VietnameseText.cleanOrEmpty(form.username()).toLowerCase(java.util.Locale.ROOT);
         Role role = parseRole(form.role());
-        LocalityView scope = localities
-                .find(VietnameseText.cleanOrEmpty(form.scopeCode()), admin.scopePath())
-                .filter(LocalityView::current)
-                .orElseThrow(() ->
-                        new InvalidInputException("scopeCode", "Phạm vi phải là một địa bàn trong phạm vi của bạn."));
-        PasswordPolicy.check("password", "Mật khẩu", form.password(), username);
+        LocalityView scope = scopeOf(form.scopeCodes(), role, admin);
+        String password = form.password() == null ? "" : form.password();
+        PasswordPolicy.check("password", "Mật khẩu", password, username);
         if (accounts.findByUsername(username).isPresent()) {
             throw new InvalidInputException("username", "Tên đăng nhập “" + username + "” đã có người dùng.");
         }
-        Account account = accounts.save(Account.open(
+        Account account = Account.open(
                 username,
-                VietnameseText.cleanOrEmpty(form.fullName()),
-                passwords.encode(form.password()),
+                VietnameseText.cleanOrEmpty(form.displayName()),
+                passwords.encode(password),
                 role,
                 scope.id(),
-                true));
+                true);
+        if (Boolean.FALSE.equals(form.enabled())) {
+            account.enable(false);
+        }
+        account = accounts.save(account);
         audit.recordChange("CREATE", ENTITY, username, null, account.snapshot(), scope.path());
         return row(account.id());
+    }
+
+    /**
+     * An administrator edits an account of their scope (name, role, scope inside their own, enabled) against the
+     * version they read. A new role or scope, or a lock, ends the account's sessions at once; an administrator changes
+     * neither their own role and scope nor locks themselves out.
+     */
+    @Transactional
+    AccountRow update(long id, AccountForm form, SignedInUser admin) {
+        AccountRow row = get(id, admin);
+        if (form.version() == null) {
+            throw new InvalidInputException("version", "Hãy gửi phiên bản (version) của tài khoản đã đọc.");
+        }
+        Role role = parseRole(form.role());
+        LocalityView scope = scopeOf(form.scopeCodes(), role, admin);
+        boolean enabled = form.enabled() == null ? row.enabled() : form.enabled();
+        Account account = accounts.findById(id).orElseThrow();
+        account.checkVersion(form.version());
+        Account.Snapshot before = account.snapshot();
+        if (row.id() == admin.accountId()) {
+            if (role != before.role() || scope.id() != before.scopeLocalityId()) {
+                throw new InvalidInputException("role", "Bạn không thể tự đổi vai trò hoặc phạm vi của mình.");
+            }
+            if (!enabled) {
+                throw new InvalidInputException("enabled", "Bạn không thể tự khóa tài khoản của mình.");
+            }
+        }
+        account.rename(VietnameseText.cleanOrEmpty(form.displayName()));
+        account.assign(role, scope.id());
+        if (enabled != before.enabled()) {
+            account.enable(enabled);
+        }
+        Account.Snapshot after = account.snapshot();
+        if (after.equals(before)) {
+            return row;
+        }
+        accounts.save(account);
+        if (role != before.role() || scope.id() != before.scopeLocalityId() || !enabled) {
+            endSessions(account.username(), null);
+        }
+        audit.recordChange("UPDATE", ENTITY, account.username(), before, after, scope.path());
+        return row(id);
+    }
+
+    /** The one locality of {@code scopeCodes}: current, inside the administrator's scope, and fitting the role. */
+    private LocalityView scopeOf(@Nullable List<String> scopeCodes, Role role, SignedInUser admin) {
+        List<String> codes = scopeCodes == null
+                ? List.of()
+                : scopeCodes.stream()
+                        .map(VietnameseText::cleanOrEmpty)
+                        .filter(c -> !c.isEmpty())
+                        .toList();
+        if (codes.isEmpty()) {
+            throw new InvalidInputException(
+                    "scopeCodes",
+                    "Hãy chọn phạm vi làm việc: " + role.label() + " làm việc ở " + Account.scopeRule(role) + ".");
+        }
+        if (codes.size() > 1) {
+            throw new InvalidInputException(
+                    "scopeCodes",
+                    "Mỗi tài khoản hiện chỉ gắn với một địa bàn: hãy gửi đúng một mã trong scopeCodes"
+                            + " (một tài khoản cho nhiều thôn chưa được hỗ trợ).");
+        }
+        LocalityView scope = localities
+                .find(codes.get(0), admin.scopePath())
+                .filter(LocalityView::current)
+                .orElseThrow(() ->
+                        new InvalidInputException("scopeCodes", "Phạm vi phải là một địa bàn trong phạm vi của bạn."));
+        Account.checkScope(role, scope.level(), scope.name());
+        return scope;
     }
 
     @Transactional
@@ -211,11 +319,7 @@ class AccountService implements UserDetailsService {
             throw new InvalidInputException("role", "Bạn không thể tự đổi vai trò hoặc phạm vi của mình.");
         }
         Role newRole = parseRole(role);
-        LocalityView scope = localities
-                .find(VietnameseText.cleanOrEmpty(scopeCode), admin.scopePath())
-                .filter(LocalityView::current)
-                .orElseThrow(() ->
-                        new InvalidInputException("scopeCode", "Phạm vi phải là một địa bàn trong phạm vi của bạn."));
+        LocalityView scope = scopeOf(List.of(scopeCode), newRole, admin);
         Account account = accounts.findById(id).orElseThrow();
         account.checkVersion(version);
         Account.Snapshot before = account.snapshot();
@@ -295,11 +399,13 @@ class AccountService implements UserDetailsService {
                 .single();
     }
 
-    private static Role parseRole(String role) {
+    private static Role parseRole(@Nullable String role) {
         try {
-            return Role.valueOf(role);
+            return Role.valueOf(VietnameseText.cleanOrEmpty(role));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("role", "Hãy chọn một vai trò.");
+            throw new InvalidInputException(
+                    "role",
+                    "Hãy chọn một vai trò: PROVINCE_ADMIN, COMMUNE_OFFICER, DATA_CLERK, DECISION_OFFICE hoặc VIEWER.");
         }
     }
 

@@ -38,6 +38,8 @@ public class AuditLabels {
             Map.entry("MOVEMENT", "Ghi nhận phong trào"),
             Map.entry("ATTENDANCE", "Điểm danh"),
             Map.entry("ASSIGN", "Giao địa bàn, vai trò"),
+            Map.entry("ENABLE", "Mở khóa"),
+            Map.entry("DISABLE", "Khóa"),
             Map.entry("CHANGE_PASSWORD", "Đổi mật khẩu"),
             Map.entry("RESET_PASSWORD", "Đặt lại mật khẩu"),
             Map.entry("CLONE", "Sao chép"),
@@ -59,6 +61,7 @@ public class AuditLabels {
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("locality", "Địa bàn"),
             Map.entry("account", "Tài khoản"),
+            Map.entry("recognition-settings", "Thiết lập công nhận"),
             Map.entry("organization", "Cơ quan, đơn vị"),
             Map.entry("clan", "Dòng họ"),
             Map.entry("family", "Hộ gia đình"),

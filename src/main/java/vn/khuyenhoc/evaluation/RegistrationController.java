@@ -66,7 +66,9 @@ class RegistrationController {
         model.addAttribute("assessments", assessments);
         model.addAttribute("next", next);
         model.addAttribute("prefill", prefill(next, byStage));
-        model.addAttribute("canScore", canScore(next, registration, round, user));
+        String refusal = next == null ? null : registrations.refusal(next, registration, round, user);
+        model.addAttribute("canScore", next != null && refusal == null);
+        model.addAttribute("refusal", refusal);
         model.addAttribute(
                 "evidence",
                 registrations.evidence(id, user).stream()
@@ -84,14 +86,6 @@ class RegistrationController {
             case REVIEWED, APPRAISED, REJECTED -> AssessmentStage.APPRAISAL;
             case RECOGNISED, REVOKED -> null;
         };
-    }
-
-    private static boolean canScore(
-            @Nullable AssessmentStage next, Registration registration, Round round, SignedInUser user) {
-        if (next == null || !user.canWrite()) {
-            return false;
-        }
-        return next != AssessmentStage.APPRAISAL || (user.canAppraise() && round.heldBy(user));
     }
 
     /** The scores a form starts from: this stage's if done, else the stage before's. */

@@ -67,6 +67,7 @@ class RegistrationService {
     private final CriteriaService criteria;
     private final LocalityService localities;
     private final AuditTrail audit;
+    private final RecognitionSettings settings;
 
     RegistrationService(
             RegistrationRepository registrations,
@@ -74,7 +75,9 @@ class RegistrationService {
             Subjects subjects,
             CriteriaService criteria,
             LocalityService localities,
-            AuditTrail audit) {
+            AuditTrail audit,
+            RecognitionSettings settings) {
+        this.settings = settings;
         this.localities = localities;
         this.registrations = registrations;
         this.rounds = rounds;
@@ -288,8 +291,9 @@ class RegistrationService {
         user.requireWriter();
         Registration registration = get(id, user);
         Round round = rounds.get(registration.roundId(), user);
-        if (stage == AssessmentStage.APPRAISAL && (!user.canAppraise() || !round.heldBy(user))) {
-            throw new AccessDeniedException("Thẩm định do cán bộ của " + round.localityName() + " thực hiện.");
+        String refusal = refusal(stage, registration, round, user);
+        if (refusal != null) {
+            throw new AccessDeniedException(refusal);
         }
         if (form.version() != null && form.version() != registration.version()) {
             throw new ConflictException("Hồ sơ của " + registration.subjectName()
@@ -348,6 +352,38 @@ class RegistrationService {
                 registration.localityPath());
         return new AssessmentResult(
                 id, stage, scoring.total(), scoring.result(), scoring.reasons(), next.stage(), late);
+    }
+
+    /**
+     * Why the user may not record {@code stage} of the registration, or null when they may. Appraisal is by an officer
+     * of the locality holding the round. With separation of duties on (the province's setting, on by default), review
+     * is by a commune officer or an administrator, and whoever recorded the self-assessment records neither the
+     * review nor the appraisal of the same registration. Checked here so that the pages and the API refuse alike.
+     */
+    @Nullable
+    String refusal(AssessmentStage stage, Registration registration, Round round, SignedInUser user) {
+        if (!user.canWrite()) {
+            return "Tài khoản xem không được sửa dữ liệu.";
+        }
+        if (stage == AssessmentStage.APPRAISAL && (!user.canAppraise() || !round.heldBy(user))) {
+            return "Thẩm định do cán bộ của " + round.localityName() + " thực hiện.";
+        }
+        if (stage == AssessmentStage.SELF || !settings.separationOfDuties()) {
+            return null;
+        }
+        if (stage == AssessmentStage.REVIEW && !user.canAppraise()) {
+            return "Bình xét do cán bộ xã ghi nhận (tách bạch nhiệm vụ theo thiết lập của tỉnh): người nhập liệu"
+                    + " ghi đăng ký và tự đánh giá, không ghi bình xét.";
+        }
+        boolean selfAssessor = registrations.assessments(registration.id()).stream()
+                .anyMatch(a ->
+                        a.stage() == AssessmentStage.SELF && user.getUsername().equals(a.assessedBy()));
+        if (selfAssessor) {
+            return "Bạn đã ghi tự đánh giá của hồ sơ này nên không ghi "
+                    + stage.label().toLowerCase(java.util.Locale.ROOT)
+                    + " của nó (tách bạch nhiệm vụ theo thiết lập của tỉnh): việc này do một cán bộ khác thực hiện.";
+        }
+        return null;
     }
 
     /** Sends a registration back to self-assessment with the reason: by the reviewer, or by an appraising officer. */

@@ -41,6 +41,8 @@ class RoundController {
     private final LocalityService localities;
     private final RegistrationImport registrationImport;
 
+    private final RecognitionSettings settings;
+
     RoundController(
             RoundService rounds,
             RegistrationService registrations,
@@ -48,7 +50,9 @@ class RoundController {
             RecognitionFigures figures,
             CriteriaService criteria,
             LocalityService localities,
-            RegistrationImport registrationImport) {
+            RegistrationImport registrationImport,
+            RecognitionSettings settings) {
+        this.settings = settings;
         this.registrationImport = registrationImport;
         this.rounds = rounds;
         this.registrations = registrations;
@@ -254,7 +258,23 @@ class RoundController {
         model.addAttribute("rows", rounds.authorities());
         model.addAttribute("titles", Title.values());
         model.addAttribute("authorities", Authority.values());
+        model.addAttribute("settings", settings.current());
         return "evaluation/authorities";
+    }
+
+    @PostMapping("/recognition-settings/separation-of-duties")
+    String setSeparationOfDuties(
+            @RequestParam boolean on,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        try {
+            settings.setSeparationOfDuties(on, version, user);
+            redirect.addFlashAttribute("message", on ? "Đã bật tách bạch nhiệm vụ." : "Đã tắt tách bạch nhiệm vụ.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/recognising-authorities#separation";
     }
 
     @PostMapping("/recognising-authorities")

@@ -8,20 +8,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.TaskSource;
 
 @Controller
 class HomeController {
 
     private final LocalityService localities;
+    private final java.util.List<TaskSource> tasks;
 
-    HomeController(LocalityService localities) {
+    HomeController(LocalityService localities, java.util.List<TaskSource> tasks) {
         this.localities = localities;
+        this.tasks = tasks;
     }
 
+    /** What is due for the user in their scope, each with its count and a link to where it is done; then the search. */
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("scope", localities.get(user.scopeCode(), user));
-        model.addAttribute("counts", localities.countByLevel(user));
+        model.addAttribute("tasks", TaskApiController.of(tasks, user));
         return "home";
     }
 

@@ -104,6 +104,56 @@ class AccountTests {
     }
 
     @Test
+    void theAccountFormChoosesNoRoleBeforehandAndOffersTheScopeBySearch() {
+        assertThat(mvc.get().uri("/accounts/new").with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("<option value=\"\" selected=\"selected\">— Chọn vai trò —</option>")
+                .contains("/localities/suggestions")
+                .doesNotContain("<option value=\"COMMUNE_OFFICER\" selected");
+    }
+
+    @Test
+    void anAdministratorEditsAnAccountOnItsPageAndAMismatchIsNamed() {
+        SignedInUser clerk = accounts.open(Role.DATA_CLERK, "24133");
+        int version = jdbc.sql("select version from accounts where id = :id")
+                .param("id", clerk.accountId())
+                .query(Integer.class)
+                .single();
+        assertThat(mvc.get().uri("/accounts/{id}/edit", clerk.accountId()).with(user(accounts.admin())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Sửa tài khoản " + clerk.username());
+
+        assertThat(mvc.post()
+                        .uri("/accounts/{id}", clerk.accountId())
+                        .param("fullName", "Người thử")
+                        .param("role", "DATA_CLERK")
+                        .param("scopeCode", "66")
+                        .param("enabled", "true")
+                        .param("version", String.valueOf(version))
+                        .with(user(accounts.admin()))
+                        .with(csrf()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("không hợp với vai trò Nhân viên nhập liệu");
+        assertThat(mvc.post()
+                        .uri("/accounts/{id}", clerk.accountId())
+                        .param("fullName", "Người thử")
+                        .param("role", "DATA_CLERK")
+                        .param("scopeCode", "24133")
+                        .param("version", String.valueOf(version))
+                        .with(user(accounts.admin()))
+                        .with(csrf()))
+                .hasRedirectedUrl("/accounts");
+        assertThat(jdbc.sql("select enabled from accounts where id = :id")
+                        .param("id", clerk.accountId())
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+    }
+
+    @Test
     void officerCannotOpenTheAccountPages() {
         SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "24133");
 

@@ -27,7 +27,7 @@ import vn.khuyenhoc.shared.SignedInUser;
 
 /**
  * The recognition cycle through the API, each step by the role that does it: a village clerk registers and
- * self-assesses, the village meeting's review is entered by the clerk, a commune officer appraises, the chairman's
+ * self-assesses, the village meeting's review is entered by a commune officer, who also appraises, the chairman's
  * office decides; anyone verifies a certificate. Families in 22015, deadlines in 22045, units at the province (2025).
  */
 @IntegrationTest
@@ -98,8 +98,10 @@ class EvaluationTests {
                 .bodyJson()
                 .extractingPath("$.result")
                 .isEqualTo("FAIL");
-        assertThat(assess(clerk, ra, "REVIEW", PASSING)).hasStatusOk();
-        assertThat(assess(clerk, rb, "REVIEW", ZERO_CRITERION)).hasStatusOk();
+        // separation of duties (on by default): the clerk who self-assessed may not record the review
+        assertThat(assess(clerk, ra, "REVIEW", PASSING)).hasStatus(403);
+        assertThat(assess(officer, ra, "REVIEW", PASSING)).hasStatusOk();
+        assertThat(assess(officer, rb, "REVIEW", ZERO_CRITERION)).hasStatusOk();
         // the clerk may not appraise; the commune officer does
         assertThat(assess(clerk, ra, "APPRAISAL", PASSING)).hasStatus(403);
         assertThat(assess(officer, ra, "APPRAISAL", PASSING))

@@ -291,15 +291,20 @@ class BrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tự đánh giá"))
                 .press("Enter");
         PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đạt (100 điểm)");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu bình xét"))
-                .press("Enter");
-        PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đã lưu bình xét");
+        // separation of duties: the clerk who self-assessed is not offered the review, and is told why
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Bình xét do cán bộ xã ghi nhận");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu bình xét"))
+                        .count())
+                .isZero();
         String registration = page.url().replaceAll(".*/registrations/([0-9]+).*", "$1");
         int overflow = (int) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflow).isLessThanOrEqualTo(0);
 
         switchTo(officer);
         page.navigate(url("/registrations/" + registration));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu bình xét"))
+                .press("Enter");
+        PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đã lưu bình xét");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận kết quả thẩm định"))
                 .press("Enter");
         PlaywrightAssertions.assertThat(page.locator("dl.facts")).containsText("Đã thẩm định, đạt");

@@ -201,7 +201,7 @@ class HardeningTests {
                 "{\"subjectIds\":[" + family + "]}",
                 "$.items[0].id");
         assertThat(assess(as(clerk), registration, "SELF")).hasStatusOk();
-        assertThat(assess(as(clerk), registration, "REVIEW")).hasStatusOk();
+        assertThat(assess(as(officer), registration, "REVIEW")).hasStatusOk();
         assertThat(assess(as(officer), registration, "APPRAISAL")).hasStatusOk();
 
         List<HttpResponse<String>> answers = all(

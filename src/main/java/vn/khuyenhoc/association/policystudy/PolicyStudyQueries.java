@@ -92,6 +92,12 @@ class PolicyStudyQueries {
         }
         filter.and("s.chapter_id = :chapter", "chapter", search.chapter());
         filter.and("extract(year from s.held_on) = :year", "year", search.year());
+        if (search.withoutAttendance()) {
+            filter.and(
+                    "s.held_on <= :heldBy and not exists (select 1 from policy_study_attendance a where a.study_id = s.id)",
+                    "heldBy",
+                    java.time.LocalDate.now());
+        }
         return filter;
     }
 
