@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,8 +40,12 @@ final class EmbeddedDatabase implements AutoCloseable {
     private volatile boolean closed;
     private final Thread watchdog;
 
-    /** Starts the server on {@code directory}; {@code fresh} deletes an earlier cluster first (tests). */
-    EmbeddedDatabase(Path directory, boolean fresh) throws IOException {
+    /**
+     * Starts the server on {@code directory}; {@code fresh} deletes an earlier cluster first (tests). {@code port} 0
+     * lets the system choose a free port (the default: nothing else connects); a fixed port lets a second instance of
+     * the application join this database for a trial on one machine.
+     */
+    EmbeddedDatabase(Path directory, boolean fresh, int port) throws IOException {
         this.directory = directory;
         if (fresh) {
             stopOrphanedServer(directory);
@@ -50,9 +53,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
         Files.createDirectories(directory);
         stopOrphanedServer(directory);
-        this.password = readPassword().orElseGet(EmbeddedDatabase::newPassword);
+        this.password = readPassword().orElseGet(SharedPassword::generate);
         log.info("Starting the embedded PostgreSQL server with data in {}", directory);
-        this.server = start(0);
+        this.server = startOn(port);
         secure();
         this.watchdog = new Thread(this::watch, "embedded-postgres-watchdog");
         watchdog.setDaemon(true);
@@ -127,6 +130,42 @@ final class EmbeddedDatabase implements AutoCloseable {
         return server.getPostgresDatabase();
     }
 
+    private EmbeddedPostgres startOn(int port) throws IOException {
+        if (port != 0 && (port < 1024 || port > 65535)) {
+            throw new IllegalArgumentException(
+                    "khuyenhoc.database.port must be between 1024 and 65535 (or 0 for any free port), not " + port);
+        }
+        try {
+            return start(port);
+        } catch (IOException | RuntimeException e) {
+            if (port != 0) {
+                throw new IOException(
+                        "The embedded PostgreSQL server could not listen on 127.0.0.1:" + port
+                                + " (is another server using that port?): " + e.getMessage(),
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Lets a second instance of the application sign in to this server as {@code role} with {@code rolePassword}
+     * (both [a-z] and [A-Za-z0-9], checked by the caller). The role inherits what the owner of the application's tables
+     * may do, without the superuser's power to become it ({@code SET FALSE}); its password is set again on every start,
+     * so that changing the setting is enough.
+     */
+    void share(String role, String rolePassword) throws IOException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role
+                    + "') then create role " + role + " login; end if; end $$");
+            statement.execute("alter role " + role + " login password '" + rolePassword + "'");
+            statement.execute("grant postgres to " + role + " with inherit true, set false");
+        } catch (SQLException e) {
+            throw new IOException("Could not open the embedded server to a second instance as " + role, e);
+        }
+    }
+
     private EmbeddedPostgres start(int port) throws IOException {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -193,16 +232,6 @@ final class EmbeddedDatabase implements AutoCloseable {
             Files.createFile(file); // not a POSIX file system: the directory's own permissions protect it
         }
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-    }
-
-    private static String newPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     private void watch() {

@@ -45,10 +45,29 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(
             @Value("${khuyenhoc.data-dir}") String dataDir,
-            @Value("${khuyenhoc.embedded-db.fresh:false}") boolean fresh)
-            throws IOException {
+            @Value("${khuyenhoc.embedded-db.fresh:false}") boolean fresh,
+            @Value("${khuyenhoc.database.port:0}") int port,
+            @Value("${khuyenhoc.database.password:}") String sharedPassword)
+            throws IOException, SQLException {
         // fresh: a new cluster, the earlier one deleted (tests); otherwise the data persists
-        return new EmbeddedDatabase(Path.of(dataDir).toAbsolutePath().normalize(), fresh);
+        Path directory = Path.of(dataDir).toAbsolutePath().normalize();
+        EmbeddedDatabase postgres = new EmbeddedDatabase(directory, fresh, port);
+        if (port != 0) {
+            createDatabaseIfMissing(postgres.maintenance());
+            postgres.share(DATABASE, SharedPassword.of(sharedPassword, directory));
+            log.info(
+                    "The embedded PostgreSQL server listens on 127.0.0.1:{}: a second instance joins it with"
+                            + " SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:{}/{}, SPRING_DATASOURCE_USERNAME={}"
+                            + " and SPRING_DATASOURCE_PASSWORD={}",
+                    port,
+                    port,
+                    DATABASE,
+                    DATABASE,
+                    sharedPassword.isBlank()
+                            ? "the password kept in " + directory.resolve(SharedPassword.FILE)
+                            : "the value of KHUYENHOC_DATABASE_PASSWORD");
+        }
+        return postgres;
     }
 
     @Bean(destroyMethod = "close")
