@@ -42,7 +42,22 @@ class LocalityApiController {
      * {@code date} (ISO, e.g. 2024-12-31), the map as of that day: the localities then in force matching {@code q}
      * (all of them when blank; only the children of {@code parent} when given), each with {@code validFrom}, {@code validTo} and {@code successorCodes}.
      */
+    /** The two shapes of a list, for the API's description: the map of today, or the map as of {@code date}. */
+    record LocalityPage(List<LocalityView> items, long total, int page, int size) {}
+
+    record DatedLocalityPage(List<LocalityService.DatedLocality> items, long total, int page, int size) {}
+
     @GetMapping
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description =
+                    "Các địa bàn; với date=: bản đồ tại ngày đó, mỗi địa bàn kèm validFrom, validTo, successorCodes",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            oneOf = {LocalityPage.class, DatedLocalityPage.class})))
     Paged<?> list(
             @RequestParam(required = false) @Nullable String parent,
             @RequestParam(required = false) @Nullable String q,

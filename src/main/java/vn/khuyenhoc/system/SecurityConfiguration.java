@@ -94,7 +94,11 @@ class SecurityConfiguration {
                                 "/error",
                                 "/verify",
                                 "/verify/**",
-                                "/public/**")
+                                "/public/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/api-docs",
+                                "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
