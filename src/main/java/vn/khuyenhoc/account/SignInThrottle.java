@@ -43,11 +43,17 @@ class SignInThrottle {
     private final AuditTrail audit;
     private final String provinceCode;
 
+    private final io.micrometer.core.instrument.Counter failures;
+    private final io.micrometer.core.instrument.Counter lockOuts;
+
     SignInThrottle(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             AuditTrail audit,
-            @Value("${khuyenhoc.province-code:66}") String provinceCode) {
+            @Value("${khuyenhoc.province-code:66}") String provinceCode,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.failures = metrics.counter("khuyenhoc.sign_in.failures");
+        this.lockOuts = metrics.counter("khuyenhoc.sign_in.lockouts");
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
@@ -78,6 +84,7 @@ class SignInThrottle {
 
     /** A wrong password: counted, and the fifth within the window locks the name and is written to the audit trail. */
     void failed(String username, String address) {
+        failures.increment();
         transactions.executeWithoutResult(status -> {
             Failure failure = jdbc.sql(RECORD_FAILURE)
                     .param("username", username)
@@ -97,6 +104,7 @@ class SignInThrottle {
             }
             OffsetDateTime lockedUntil = failure.lockedUntil();
             if (failure.failures() == MAX_FAILURES && lockedUntil != null) {
+                lockOuts.increment();
                 audit.recordChange(
                         "SIGN_IN_LOCKED",
                         "account",

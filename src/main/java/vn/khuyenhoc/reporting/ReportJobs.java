@@ -103,9 +103,27 @@ class ReportJobs {
     });
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    ReportJobs(ReportBuilder builder, ReportDocuments documents) {
+    private final io.micrometer.core.instrument.Timer durations;
+
+    ReportJobs(ReportBuilder builder, ReportDocuments documents, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.builder = builder;
         this.documents = documents;
+        // the queue of this instance: waiting and running reports, and how long each took
+        io.micrometer.core.instrument.Gauge.builder("khuyenhoc.report.jobs", jobs, all -> count(all, State.WAITING))
+                .tag("state", "waiting")
+                .description("Báo cáo đang chờ lập")
+                .register(metrics);
+        io.micrometer.core.instrument.Gauge.builder("khuyenhoc.report.jobs", jobs, all -> count(all, State.RUNNING))
+                .tag("state", "running")
+                .description("Báo cáo đang lập")
+                .register(metrics);
+        this.durations = io.micrometer.core.instrument.Timer.builder("khuyenhoc.report.duration")
+                .description("Thời gian lập một báo cáo")
+                .register(metrics);
+    }
+
+    private static double count(Map<String, Job> jobs, State state) {
+        return jobs.values().stream().filter(job -> job.state == state).count();
     }
 
     /**
@@ -165,6 +183,7 @@ class ReportJobs {
 
     private void run(Job job, LocalityView locality, SignedInUser owner) {
         job.state = State.RUNNING;
+        long started = System.nanoTime();
         try {
             job.content = make(job.kind, locality, job.period, job.issuance, job.format, owner, job.progress::set);
             job.state = State.DONE;
@@ -172,6 +191,8 @@ class ReportJobs {
             log.error("Report {} failed", job.label(), e);
             job.error = "Không lập được báo cáo: " + e.getMessage();
             job.state = State.FAILED;
+        } finally {
+            durations.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

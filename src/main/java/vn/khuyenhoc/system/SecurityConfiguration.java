@@ -39,12 +39,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccountSignIn signIn) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authenticationManager(new ProviderManager(signIn))
                 .addFilterBefore(signIn.bearerTokens(), BasicAuthenticationFilter.class)
                 .addFilterBefore(signIn.sessionCheck(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasRole("PROVINCE_ADMIN")
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.realmName("Khuyen Hoc So")
