@@ -111,10 +111,17 @@ class EvaluationTasks implements TaskSource {
         return tasks;
     }
 
-    /** Registrations in scope waiting at each step, in one pass over the open rounds' registrations. */
+    /**
+     * Registrations in scope waiting at each step. A province or a commune reads {@code registration_tallies} (round,
+     * commune, stage → subjects, kept by triggers): this year's rounds of the province hold hundreds of thousands of
+     * registrations. A village, below the tallies, counts its own registrations (a few hundred).
+     */
     private List<Count> waiting(Set<Step> steps, SignedInUser user, LocalDate today) {
-        StringBuilder due = new StringBuilder("case g.stage");
-        StringBuilder held = new StringBuilder("case g.stage");
+        String[] labels = user.scopePath().split("\\.");
+        boolean village = labels.length > 2;
+        String alias = village ? "g" : "t";
+        StringBuilder due = new StringBuilder("case " + alias + ".stage");
+        StringBuilder held = new StringBuilder("case " + alias + ".stage");
         for (Step step : Step.values()) {
             due.append(" when '").append(step.stage.name()).append("' then ").append(step.due);
             held.append(" when '")
@@ -124,13 +131,27 @@ class EvaluationTasks implements TaskSource {
         }
         due.append(" end");
         held.append(" end");
-        return jdbc.sql("select g.stage, count(*) as count, count(distinct r.id) as rounds, min(r.id) as round_id, min("
+        String rounds = OPEN_ROUND
+                + " and (r.locality_path <@ cast(:scope as ltree) or r.locality_path @> cast(:scope as ltree))"
+                + " and " + held;
+        String sql = village
+                ? "select g.stage, count(*) as count, count(distinct r.id) as rounds, min(r.id) as round_id, min("
                         + due + ") as due_on, count(*) filter (where " + due + " < :today) as overdue"
                         + " from registrations g join rounds r on r.id = g.round_id"
-                        + " where g.locality_path <@ cast(:scope as ltree) and g.stage = any(:stages) and " + OPEN_ROUND
-                        + " and (r.locality_path <@ cast(:scope as ltree) or r.locality_path @> cast(:scope as ltree))"
-                        + " and " + held + " group by g.stage")
+                        + " where g.locality_path <@ cast(:scope as ltree) and g.stage = any(:stages) and " + rounds
+                        + " group by g.stage"
+                : "select t.stage, sum(t.subjects) as count,"
+                        + " count(distinct r.id) filter (where t.subjects > 0) as rounds,"
+                        + " min(r.id) filter (where t.subjects > 0) as round_id,"
+                        + " min(" + due + ") filter (where t.subjects > 0) as due_on,"
+                        + " coalesce(sum(t.subjects) filter (where " + due + " < :today), 0) as overdue"
+                        + " from registration_tallies t join rounds r on r.id = t.round_id"
+                        + " where t.stage = any(:stages) and (:province or t.commune_id = :commune) and " + rounds
+                        + " group by t.stage";
+        return jdbc.sql(sql)
                 .param("scope", user.scopePath())
+                .param("province", labels.length == 1)
+                .param("commune", Long.parseLong(labels[labels.length - 1]))
                 .param("stages", steps.stream().map(s -> s.stage.name()).toArray(String[]::new))
                 .param("year", today.getYear())
                 .param("today", today)

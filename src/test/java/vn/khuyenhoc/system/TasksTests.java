@@ -131,6 +131,50 @@ class TasksTests {
     }
 
     @Test
+    void theDecisionOfficeSeesTheAppraisedFilesWaitingForADecision() throws Exception {
+        String commune = "22165";
+        SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, commune);
+        SignedInUser appraiser = accounts.open(Role.COMMUNE_OFFICER, commune);
+        SignedInUser office = accounts.open(Role.DECISION_OFFICE, commune);
+        String village = post(
+                httpBasic("admin", IntegrationTest.ADMIN_PASSWORD),
+                "/api/v1/localities",
+                "{\"parentCode\":\"" + commune + "\",\"name\":\"Thôn Quyết "
+                        + UUID.randomUUID().toString().substring(0, 6) + "\",\"kind\":\"thôn\"}",
+                "$.code");
+        String family = household(officer, village, "Y Quyết");
+        LocalDate today = LocalDate.now();
+        String round = post(
+                as(officer),
+                "/api/v1/rounds",
+                "{\"title\":\"LEARNING_FAMILY\",\"registrationDue\":\"" + today.plusDays(10) + "\",\"decisionDue\":\""
+                        + today.plusDays(60) + "\"}",
+                "$.id");
+        String registration = post(
+                as(officer),
+                "/api/v1/rounds/" + round + "/registrations",
+                "{\"subjectIds\":[" + family + "]}",
+                "$.items[0].id");
+        assertThat(assess(officer, registration)).hasStatusOk();
+        assertThat(count(tasks(office), "decision")).isZero();
+        for (String stage : List.of("REVIEW", "APPRAISAL")) {
+            assertThat(mvc.put()
+                            .uri("/api/v1/registrations/" + registration + "/assessments/" + stage)
+                            .with(as(appraiser))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"scores\":" + PASSING + "}"))
+                    .hasStatusOk();
+        }
+
+        List<Map<String, Object>> offices = tasks(office);
+        assertThat(count(offices, "decision")).isEqualTo(1);
+        assertThat(task(offices, "decision").get("href")).isEqualTo("/rounds/" + round + "?stage=APPRAISED");
+        assertThat(task(offices, "decision").get("dueOn"))
+                .isEqualTo(today.plusDays(60).toString());
+        assertThat(offices).extracting(t -> t.get("kind")).containsOnly("decision");
+    }
+
+    @Test
     void aViewerHasNothingToDo() throws Exception {
         SignedInUser viewer = accounts.open(Role.VIEWER, COMMUNE);
 
