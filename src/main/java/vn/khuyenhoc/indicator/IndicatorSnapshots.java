@@ -35,10 +35,16 @@ class IndicatorSnapshots {
 
     private final Map<Object, Derived> derived = new ConcurrentHashMap<>();
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    /** The shared generation the copies in this instance were made under: see {@link #current()}. */
+    private volatile long generation = -1;
+
     IndicatorSnapshots(
             IndicatorService indicators,
             LocalityService localities,
-            @Value("${khuyenhoc.province-code:66}") String provinceCode) {
+            @Value("${khuyenhoc.province-code:66}") String provinceCode,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.indicators = indicators;
         this.localities = localities;
         this.provinceCode = provinceCode;
@@ -59,6 +65,7 @@ class IndicatorSnapshots {
      * already.
      */
     Snapshot totals(LocalityView locality, int year) {
+        current();
         Snapshot whole = cache.get(new Key(locality.code(), year, false));
         if (whole != null && whole.computedAt().plus(FRESH_FOR).isAfter(Instant.now())) {
             return whole;
@@ -67,6 +74,7 @@ class IndicatorSnapshots {
     }
 
     private Snapshot cached(Key key, java.util.function.Supplier<IndicatorService.IndicatorTable> compute) {
+        current();
         Snapshot cached = cache.get(key);
         if (cached != null && cached.computedAt().plus(FRESH_FOR).isAfter(Instant.now())) {
             return cached;
@@ -94,8 +102,33 @@ class IndicatorSnapshots {
         clear();
     }
 
+    /**
+     * Drops this instance's copies and bumps the shared generation, so that every other instance on the database drops
+     * its copies at its next read.
+     */
     void clear() {
+        generation = jdbc.sql("update cache_generations set generation = generation + 1 where name = 'indicators'"
+                        + " returning generation")
+                .query(Long.class)
+                .single();
         cache.clear();
         derived.clear();
+    }
+
+    /**
+     * One indexed read per use of the cache (well under a millisecond): when another instance changed what the
+     * copies were made from, they are dropped here too. The 10-minute freshness of figures computed from the records
+     * is unchanged (see {@link #FRESH_FOR}).
+     */
+    private void current() {
+        long shared = jdbc.sql("select generation from cache_generations where name = 'indicators'")
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+        if (shared != generation) {
+            cache.clear();
+            derived.clear();
+            generation = shared;
+        }
     }
 }
