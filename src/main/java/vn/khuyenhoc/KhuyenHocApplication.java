@@ -14,6 +14,11 @@ public class KhuyenHocApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(KhuyenHocApplication.class, args);
+        SpringApplication application = new SpringApplication(KhuyenHocApplication.class);
+        if (vn.khuyenhoc.system.MaintenanceCommands.requested(args)) {
+            // --backup / --restore: the database only, no web server, then stop
+            application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        }
+        application.run(args);
     }
 }
