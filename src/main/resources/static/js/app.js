@@ -24,19 +24,70 @@ document.addEventListener("htmx:xhr:progress", (event) => {
     }
 });
 
-// A locality picker: choosing a suggestion puts its code in the field and closes the list.
+// A locality picker: choosing a suggestion shows the place's name in the field and puts its code in the hidden input
+// the form submits (the field gives up its name meanwhile); typing again makes the field the one submitted, so a code
+// typed by hand still works without a pick.
 document.addEventListener("click", (event) => {
     const choice = event.target.closest("button.suggestion");
     if (!choice) {
         return;
     }
     const input = document.getElementById(choice.dataset.field);
-    input.value = choice.dataset.code;
-    // a value set by a script fires no change event: forms that follow the field (the report form's defaults) need one
-    input.dispatchEvent(new Event("change", { bubbles: true }));
+    const code = document.getElementById(choice.dataset.field + "-code");
+    if (code) {
+        code.name = input.dataset.name || input.name;
+        code.value = choice.dataset.code;
+        code.disabled = false;
+        input.dataset.name = code.name;
+        input.removeAttribute("name");
+        input.value = choice.dataset.name;
+        // a value set by a script fires no change event: forms that follow the field (the report form's defaults) need one
+        code.dispatchEvent(new Event("change", { bubbles: true }));
+    } else {
+        input.value = choice.dataset.code;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
     document.getElementById(choice.dataset.field + "-suggestions").replaceChildren();
     input.focus();
 });
+document.addEventListener("input", (event) => {
+    const input = event.target;
+    if (!input.dataset || !input.dataset.name || input.name) {
+        return;
+    }
+    const code = document.getElementById(input.id + "-code");
+    input.name = input.dataset.name;
+    if (code) {
+        code.disabled = true;
+        code.value = "";
+    }
+});
+
+// A table wider than the screen scrolls sideways in a region a keyboard can reach (axe: scrollable-region-focusable),
+// named after the table's caption or the heading before it.
+function focusableScrolls() {
+    document.querySelectorAll("main table").forEach((table) => {
+        const parent = table.parentElement;
+        if (parent.classList.contains("scroll") || table.scrollWidth <= table.parentElement.clientWidth + 1) {
+            return;
+        }
+        const region = document.createElement("div");
+        region.className = "scroll";
+        region.tabIndex = 0;
+        region.setAttribute("role", "region");
+        let heading = table.caption;
+        for (let node = table.previousElementSibling; !heading && node; node = node.previousElementSibling) {
+            if (/^H[1-6]$/.test(node.tagName)) {
+                heading = node;
+            }
+        }
+        region.setAttribute("aria-label", "Bảng cuộn ngang" + (heading ? ": " + heading.textContent.trim() : ""));
+        parent.insertBefore(region, table);
+        region.appendChild(table);
+    });
+}
+document.addEventListener("DOMContentLoaded", focusableScrolls);
+document.addEventListener("htmx:afterSettle", focusableScrolls);
 
 // Attendance: one button ticks every member of the roster, or clears them all.
 document.addEventListener("click", (event) => {
@@ -55,6 +106,9 @@ window.addEventListener("load", () => {
         return;
     }
     document.querySelectorAll("[data-chart]").forEach((element) => {
+        if (element.offsetParent === null) {
+            return; // hidden on a phone: the page shows lists instead
+        }
         const chart = window.echarts.init(element);
         chart.setOption(JSON.parse(element.dataset.chart));
         window.addEventListener("resize", () => chart.resize());
