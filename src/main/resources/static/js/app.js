@@ -63,12 +63,34 @@ document.addEventListener("input", (event) => {
     }
 });
 
-// A table wider than the screen scrolls sideways in a region a keyboard can reach (axe: scrollable-region-focusable),
-// named after the table's caption or the heading before it.
+// On a phone a list table wider than the screen becomes a card per row, each cell labelled with its column's heading
+// (CSS: table.cards); a table that cannot (no one-row heading, merged cells) scrolls sideways in a region a keyboard can
+// reach (axe: scrollable-region-focusable), named after the table's caption or the heading before it.
+function asCards(table) {
+    const heads = table.tHead && table.tHead.rows.length === 1 ? [...table.tHead.rows[0].cells] : null;
+    if (!heads || heads.some((th) => th.colSpan > 1) || table.querySelector("tbody [colspan], tbody [rowspan]")) {
+        return false;
+    }
+    for (const row of table.tBodies.length ? table.tBodies[0].rows : []) {
+        [...row.cells].forEach((cell, i) => {
+            const label = heads[i] && heads[i].textContent.trim();
+            if (label && !cell.dataset.label && cell.tagName === "TD") {
+                cell.dataset.label = label;
+            }
+        });
+    }
+    table.classList.add("cards");
+    return true;
+}
+
 function focusableScrolls() {
     document.querySelectorAll("main table").forEach((table) => {
         const parent = table.parentElement;
-        if (parent.classList.contains("scroll") || table.scrollWidth <= table.parentElement.clientWidth + 1) {
+        if (parent.classList.contains("scroll") || table.classList.contains("cards")
+            || table.scrollWidth <= table.parentElement.clientWidth + 1) {
+            return;
+        }
+        if (window.matchMedia("(max-width: 599px)").matches && table.classList.contains("list") && asCards(table)) {
             return;
         }
         const region = document.createElement("div");
