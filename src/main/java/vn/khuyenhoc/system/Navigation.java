@@ -10,11 +10,12 @@ import vn.khuyenhoc.shared.SignedInUser;
 
 /**
  * The menu of a role: its few main destinations ({@code main}, the bottom bar on a phone, first in the menu) and
- * everything else it may use ({@code more}, one level down). A destination a role has no use for is not offered: a
+ * everything else it may use ({@code more}, one level down); {@code all} is the full menu of a wide screen, in the
+ * order people know. A destination a role has no use for is not offered: a
  * clerk enters households and registrations of a village, not members, policy-study sessions, targets or reports.
  * Public only because the templates' expressions read it.
  */
-public record Navigation(List<Destination> main, List<Destination> more) {
+public record Navigation(List<Destination> main, List<Destination> more, List<Destination> all) {
 
     /** One link of the menu; {@code current} when the page shown belongs to it (aria-current). */
     public record Destination(String label, String path, boolean current) {}
@@ -83,14 +84,9 @@ public record Navigation(List<Destination> main, List<Destination> more) {
                 .filter(e -> !mainPaths(user.role()).contains(e.path()))
                 .map(e -> destination(e, current))
                 .toList();
-        return new Navigation(List.copyOf(main), more);
-    }
-
-    /** Every destination of the role, the main ones first: the full menu. */
-    public List<Destination> all() {
-        List<Destination> all = new ArrayList<>(main);
-        all.addAll(more);
-        return all;
+        List<Destination> all =
+                allowed.stream().map(e -> destination(e, current)).toList();
+        return new Navigation(List.copyOf(main), more, all);
     }
 
     private static Destination destination(Entry entry, @Nullable String current) {
