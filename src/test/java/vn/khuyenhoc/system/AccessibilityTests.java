@@ -297,11 +297,19 @@ class AccessibilityTests {
         return paths;
     }
 
-    /** Runs axe-core on the page and adds its critical and serious violations to {@code failures}. */
+    /**
+     * Opens the page, notes when it is wider than the phone, and runs axe-core on it, adding its critical and serious
+     * violations to {@code failures}.
+     */
     private void check(String path, List<String> failures) {
         var response = page.navigate(url(path));
         assertThat(response.status()).as(path).isLessThan(400);
         page.waitForLoadState();
+        int overflow =
+                ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+        if (overflow > 0) {
+            failures.add(path + ": the page is " + overflow + " px wider than the phone");
+        }
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(BrowserTests.SCREENSHOTS.resolve("phone" + path.replaceAll("[^A-Za-z0-9]+", "-") + ".png"))
                 .setFullPage(true));

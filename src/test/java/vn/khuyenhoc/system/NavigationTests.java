@@ -31,6 +31,9 @@ class NavigationTests {
     @Autowired
     LocalityService localities;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aClerkIsOfferedTheClerksWorkAndAnAdministratorEverything() {
         SignedInUser clerk = accounts.open(Role.DATA_CLERK, "24133");
@@ -125,5 +128,23 @@ class NavigationTests {
                 .hasStatusOk()
                 .bodyText()
                 .doesNotContain("Địa chỉ công khai chưa được đặt");
+        // the decision form says what the certificates will print
+        long round = jdbc.sql("""
+                        select r.id from rounds r join localities l on l.id = r.locality_id
+                        where l.code = '24277' and r.year = :year order by r.id desc limit 1
+                        """)
+                .param("year", LocalDate.now().getYear())
+                .query(Long.class)
+                .single();
+        assertThat(mvc.get()
+                        .uri("/rounds/" + round + "/decisions/new")
+                        .with(user(accounts.admin()))
+                        .exchange())
+                .hasStatusOk()
+                .bodyText()
+                .contains("Giấy chứng nhận sẽ in:")
+                .contains("có giá trị đến hết ngày 31/12/")
+                .contains("http://localhost:8080/verify/…")
+                .contains("người dân không mở được");
     }
 }
