@@ -136,7 +136,15 @@ class ChapterController {
                 chapters.movements(id, user).stream().collect(Collectors.toMap(Movement::year, Function.identity()));
         model.addAttribute("chapter", chapter);
         model.addAttribute("movements", byYear);
-        model.addAttribute("years", ProgrammeYear.newestFirst());
+        // the years the chapter existed in: a movement is recorded only for those (Chapter.requireExistedIn)
+        model.addAttribute(
+                "years",
+                ProgrammeYear.newestFirst().stream()
+                        .filter(y -> chapter.foundedOn() == null
+                                || y >= chapter.foundedOn().getYear())
+                        .filter(y -> chapter.dissolvedOn() == null
+                                || y <= chapter.dissolvedOn().getYear())
+                        .toList());
         model.addAttribute("today", LocalDate.now());
         return "association/detail";
     }

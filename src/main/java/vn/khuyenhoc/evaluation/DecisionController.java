@@ -89,6 +89,7 @@ class DecisionController {
         model.addAttribute("round", round);
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
+        model.addAttribute("validUntil", decisions.validUntil(round));
         model.addAttribute(
                 "appraised",
                 registrations

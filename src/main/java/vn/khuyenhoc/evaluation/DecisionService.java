@@ -137,8 +137,7 @@ class DecisionService {
                 issuingBody,
                 place(round.localityName()),
                 user.getUsername());
-        int validityYears = criteria.get(round.criteriaSetId()).validityYears();
-        LocalDate validUntil = LocalDate.of(round.year() + validityYears - 1, 12, 31);
+        LocalDate validUntil = validUntil(round);
         List<String> codes = chosen.stream().map(r -> newCode()).toList();
         decisions.recognise(id, chosen.stream().map(Registration::recognised).toList(), codes, validUntil);
         Decision decision = get(id, user);
@@ -299,5 +298,11 @@ class DecisionService {
             code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
         }
         return new String(code);
+    }
+
+    /** The last day the round's certificates are valid: the end of the criteria set's validity, counted from its year. */
+    LocalDate validUntil(Round round) {
+        int validityYears = criteria.get(round.criteriaSetId()).validityYears();
+        return LocalDate.of(round.year() + validityYears - 1, 12, 31);
     }
 }

@@ -20,6 +20,7 @@ import vn.khuyenhoc.locality.LocalityView;
 import vn.khuyenhoc.shared.ProgrammeYear;
 import vn.khuyenhoc.shared.RegistryFilter;
 import vn.khuyenhoc.shared.SignedInUser;
+import vn.khuyenhoc.shared.VietnameseText;
 
 /**
  * The dashboard of a scope, the page after sign-in: each indicator's value against its next milestone with a traffic
@@ -72,6 +73,7 @@ class DashboardController {
             @RequestParam(required = false) @Nullable Integer year,
             @RequestParam(required = false) @Nullable String indicator,
             @RequestParam(required = false) @Nullable String map,
+            @RequestParam(required = false) @Nullable String q,
             @AuthenticationPrincipal SignedInUser user,
             Model model) {
         LocalityView place = indicators.locality(locality, user);
@@ -117,6 +119,23 @@ class DashboardController {
         model.addAttribute("selected", selected);
         model.addAttribute("catalogue", IndicatorDefinition.values());
         model.addAttribute("ranking", view.ranking());
+        // a phone shows the ten highest, the ten lowest (with a figure) and what a search by name finds
+        List<Ranked> withValue = view.ranking().stream()
+                .filter(r -> r.indicator().value() != null)
+                .toList();
+        model.addAttribute("best", withValue.subList(0, Math.min(10, withValue.size())));
+        List<Ranked> worst = new ArrayList<>(withValue.subList(Math.max(0, withValue.size() - 10), withValue.size()));
+        java.util.Collections.reverse(worst);
+        model.addAttribute("worst", worst);
+        String query = VietnameseText.fold(q).trim();
+        model.addAttribute("q", q == null ? "" : q.trim());
+        model.addAttribute(
+                "found",
+                query.isEmpty()
+                        ? List.of()
+                        : view.ranking().stream()
+                                .filter(r -> VietnameseText.fold(r.name()).contains(query))
+                                .toList());
         model.addAttribute("computedAt", STAMP.format(latest.computedAt()));
         model.addAttribute("asOf", latest.table().asOf());
         model.addAttribute("bars", view.bars());
@@ -249,10 +268,7 @@ class DashboardController {
         List<Object> data = new ArrayList<>();
         ranking.forEach(r -> data.add(Map.of(
                 "name",
-                r.name()
-                        + (r.indicator().value() == null
-                                ? ""
-                                : " " + r.indicator().value() + "%"),
+                r.name() + (r.indicator().value() == null ? "" : " " + r.value()),
                 "value",
                 List.of(
                         Math.max(1, r.indicator().denominator()),

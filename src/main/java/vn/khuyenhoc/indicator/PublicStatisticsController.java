@@ -49,9 +49,23 @@ class PublicStatisticsController {
     }
 
     @GetMapping("/public/statistics")
-    String page(@RequestParam(required = false) @Nullable Integer year, Model model) {
+    String page(
+            @RequestParam(required = false) @Nullable Integer year,
+            @RequestParam(required = false) @Nullable String q,
+            Model model) {
         IndicatorSnapshots.Snapshot snapshot = statistics.province(year);
         model.addAttribute("table", snapshot.table());
+        // a phone lists the communes a search by name finds (typed with or without diacritics), not all of them
+        String query = vn.khuyenhoc.shared.VietnameseText.fold(q).trim();
+        model.addAttribute("q", q == null ? "" : q.trim());
+        model.addAttribute(
+                "found",
+                query.isEmpty()
+                        ? List.of()
+                        : snapshot.table().communes().stream()
+                                .filter(c -> vn.khuyenhoc.shared.VietnameseText.fold(c.name())
+                                        .contains(query))
+                                .toList());
         model.addAttribute("computedAt", STAMP.format(snapshot.computedAt()));
         model.addAttribute("years", ProgrammeYear.newestFirst());
         return "indicator/public";

@@ -80,6 +80,7 @@ class ErrorPages {
             HttpServletResponse response, Model model, HttpStatus status, String title, String detail) {
         response.setStatus(status.value());
         model.addAttribute("me", LayoutAttributes.current());
+        model.addAttribute("nav", Navigation.of(LayoutAttributes.current(), null));
         model.addAttribute("status", status.value());
         model.addAttribute("title", title);
         model.addAttribute("detail", detail);

@@ -86,6 +86,7 @@ class RoutingProblems {
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("me", LayoutAttributes.current());
+        page.addObject("nav", LayoutAttributes.navigation(request));
         page.addObject("status", status.value());
         page.addObject("title", title);
         page.addObject("detail", detail);

@@ -158,7 +158,10 @@ class BrowserTests {
         PlaywrightAssertions.assertThat(choice).containsText("Buôn Chọn Thử");
         screenshot("village-picker-phone");
         choice.click();
-        PlaywrightAssertions.assertThat(page.getByLabel("Thôn, tổ dân phố")).hasValue(village.code());
+        // the field shows the place's name; its code is what the form sends
+        PlaywrightAssertions.assertThat(page.getByLabel("Thôn, tổ dân phố")).hasValue("Buôn Chọn Thử");
+        PlaywrightAssertions.assertThat(page.locator("input[type=hidden][name=villageCode]"))
+                .hasValue(village.code());
 
         page.getByLabel("Họ tên chủ hộ").fill("Y Chọn Mlô");
         page.getByLabel("Số nhân khẩu").fill("3");
