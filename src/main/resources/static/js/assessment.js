@@ -106,6 +106,7 @@
         form.addEventListener("input", changed);
         form.addEventListener("change", changed);
         form.addEventListener("focusout", () => save(false));
+        window.addEventListener("online", () => save(false)); // the signal is back: try now, not at the next retry
         document.addEventListener("visibilitychange", () => {
             if (document.visibilityState === "hidden") {
                 save(true);

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -165,6 +166,15 @@ class AssessmentBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("#running-total [data-total]"))
                 .hasText("59");
 
+        // without signal the page says so and tries again; with signal back the draft is saved
+        context.setOffline(true);
+        score("3.2").fill(REST.get("3.2"));
+        PlaywrightAssertions.assertThat(page.locator("#draft-state")).hasText("Chưa lưu được nháp — sẽ thử lại");
+        context.setOffline(false);
+        PlaywrightAssertions.assertThat(page.locator("#draft-state"))
+                .containsText("Đã lưu nháp lúc", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+        assertThat(draftScores(registration)).isEqualTo(8);
+
         REST.forEach((code, value) -> score(code).fill(value));
         PlaywrightAssertions.assertThat(page.locator("#running-total [data-total]"))
                 .hasText("89");
@@ -229,6 +239,31 @@ class AssessmentBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("#evidence button", new Page.LocatorOptions().setHasText("xóa")))
                 .hasCount(0);
         PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("không thêm, không xóa minh chứng");
+    }
+
+    @Test
+    void aHouseholdFormKeepsWhatWasTypedThroughAReloadButNotOnceSent() throws Exception {
+        String village = village("Thôn Giữ Chữ");
+        SignedInUser clerk = accounts.open(Role.DATA_CLERK, village);
+        signIn(clerk.getUsername());
+        page.navigate(url("/families/new"));
+        page.getByLabel("Họ tên chủ hộ").fill("Y Giữ Chữ Niê");
+        page.getByLabel("Số nhân khẩu").fill("5");
+        page.waitForTimeout(500); // the keeper writes 300 ms after the last key
+        page.reload();
+        PlaywrightAssertions.assertThat(page.getByLabel("Họ tên chủ hộ")).hasValue("Y Giữ Chữ Niê");
+        PlaywrightAssertions.assertThat(page.getByLabel("Số nhân khẩu")).hasValue("5");
+        PlaywrightAssertions.assertThat(page.locator(".flash.kept")).containsText("Đã khôi phục nội dung bạn nhập dở");
+
+        page.getByLabel("Thôn, tổ dân phố").fill(village);
+        page.getByLabel("Số người lớn (19–60 tuổi)").fill("2");
+        page.getByLabel("Số trẻ trong độ tuổi đi học").fill("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Y Giữ Chữ Niê");
+        page.navigate(url("/families/new"));
+        PlaywrightAssertions.assertThat(page.getByLabel("Họ tên chủ hộ")).hasValue("");
+        PlaywrightAssertions.assertThat(page.locator(".flash.kept")).hasCount(0);
     }
 
     private com.microsoft.playwright.Locator score(String code) {
