@@ -136,17 +136,27 @@ class AssessmentBrowserTests {
 
         // a 3000 × 2000 photo, as a phone takes it: downscaled before it is sent, the scores untouched
         page.getByLabel("Minh chứng cho mục").selectOption("2.3");
-        page.getByLabel("Chụp ảnh").setInputFiles(new FilePayload("anh-lop-hoc.png", "image/png", photo(3000, 2000)));
+        byte[] taken = photo(3000, 2000);
+        assertThat(taken.length).as("larger than the server takes").isGreaterThan(10 * 1024 * 1024);
+        page.getByLabel("Chụp ảnh").setInputFiles(new FilePayload("anh-lop-hoc.png", "image/png", taken));
         PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("anh-lop-hoc.jpg");
         PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("Đã tải lên minh chứng cho mục 2.3");
         FIRST.forEach(
                 (code, value) -> PlaywrightAssertions.assertThat(score(code)).hasValue(value));
         screenshot("self-assessment-after-upload-phone");
+        assertThat(overflow()).isLessThanOrEqualTo(0);
         BufferedImage stored = ImageIO.read(
                 new ByteArrayInputStream(jdbc.sql("select content from evidence_files where registration_id = :id")
                         .param("id", Long.parseLong(registration))
                         .query(byte[].class)
                         .single()));
+        long sent = jdbc.sql("select size_bytes from evidence_files where registration_id = :id")
+                .param("id", Long.parseLong(registration))
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                "AssessmentBrowserTests: photo 3000x2000 PNG %d bytes sent as %dx%d JPEG %d bytes%n",
+                taken.length, stored.getWidth(), stored.getHeight(), sent);
         assertThat(Math.max(stored.getWidth(), stored.getHeight())).isEqualTo(1600);
         assertThat(stored.getHeight()).isBetween(1066, 1067);
         assertThat(draftScores(registration)).isEqualTo(7);
@@ -194,6 +204,7 @@ class AssessmentBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xóa anh-lop-hoc.jpg"))
                 .click();
         PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("Đã xóa tệp minh chứng");
+        assertThat(overflow()).as("the review form's page").isLessThanOrEqualTo(0);
         assertThat(evidenceFiles(registration)).isZero();
     }
 
@@ -239,6 +250,7 @@ class AssessmentBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("#evidence button", new Page.LocatorOptions().setHasText("xóa")))
                 .hasCount(0);
         PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("không thêm, không xóa minh chứng");
+        assertThat(overflow()).isLessThanOrEqualTo(0);
     }
 
     @Test
@@ -270,16 +282,38 @@ class AssessmentBrowserTests {
         return page.locator("[id=\"score-" + code + "\"]");
     }
 
-    /** A photo-like image: a gradient, so that JPEG has something to compress. */
+    /**
+     * A photo-like image: a gradient with sensor noise, which PNG cannot compress much (the file is larger than the
+     * server's 10 MB limit, as a phone's lossless photo may be) and JPEG can.
+     */
     private static byte[] photo(int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, new Color(30, 120, 60), width, height, new Color(220, 200, 90)));
         g.fillRect(0, 0, width, height);
         g.dispose();
+        java.util.Random noise = new java.util.Random(13);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.getRGB(x, y);
+                int r = channel(((rgb >> 16) & 0xff) + noise.nextInt(41) - 20);
+                int gr = channel(((rgb >> 8) & 0xff) + noise.nextInt(41) - 20);
+                int b = channel((rgb & 0xff) + noise.nextInt(41) - 20);
+                image.setRGB(x, y, (r << 16) | (gr << 8) | b);
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** How far the page is wider than the phone's screen. */
+    private int overflow() {
+        return (int) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+    }
+
+    private static int channel(int value) {
+        return Math.max(0, Math.min(255, value));
     }
 
     /** How many scores the draft holds, -1 when there is none. */
