@@ -286,14 +286,18 @@ class RegistrationController {
         return evidenceList(id, user, model);
     }
 
+    /** An upload without the page's script: the form has a camera field and a file field, one of them chosen. */
     @PostMapping("/registrations/{id}/evidence")
     String addEvidence(
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String itemCode,
-            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "file", required = false) @Nullable List<MultipartFile> files,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect)
             throws IOException {
+        MultipartFile file = files == null
+                ? null
+                : files.stream().filter(f -> !f.isEmpty()).findFirst().orElse(null);
         try {
             registrations.addEvidence(id, itemCode, file, user);
             redirect.addFlashAttribute("message", "Đã thêm minh chứng cho mục " + itemCode + ".");

@@ -181,6 +181,68 @@ class AssessmentDraftTests {
         assertThat(refused.getResponse().getContentAsString()).contains("9.9");
     }
 
+    @Test
+    void evidenceIsTakenWithoutTheScriptAndInPlaceWithIt() throws Exception {
+        Setup s = setup("Thôn Minh Chứng Tại Chỗ");
+        var clerk = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                clerkOf(s));
+        byte[] pdf = "%PDF-1.4 biên bản".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // without the script the form sends its camera field empty and its file field chosen
+        assertThat(mvc.post()
+                        .uri("/registrations/" + s.registration() + "/evidence")
+                        .multipart()
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "", "image/jpeg", new byte[0]))
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "bien-ban.pdf", "application/pdf", pdf))
+                        .param("itemCode", "1.1")
+                        .with(clerk)
+                        .with(
+                                org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                        .exchange())
+                .hasStatus3xxRedirection();
+        // with it, the answer is the evidence part of the page alone
+        MvcTestResult inPlace = mvc.post()
+                .uri("/registrations/" + s.registration() + "/evidence")
+                .multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "bien-ban-2.pdf", "application/pdf", pdf))
+                .param("itemCode", "1.2")
+                .header("HX-Request", "true")
+                .with(clerk)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+        assertThat(inPlace)
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "id=\"evidence\"", "bien-ban.pdf", "bien-ban-2.pdf", "Đã tải lên minh chứng cho mục 1.2", "xóa")
+                .doesNotContain("<html");
+        MvcTestResult refused = mvc.post()
+                .uri("/registrations/" + s.registration() + "/evidence")
+                .multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile(
+                        "file",
+                        "ghi-chu.txt",
+                        "text/plain",
+                        "không phải PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("itemCode", "1.2")
+                .header("HX-Request", "true")
+                .with(clerk)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+        assertThat(refused).hasStatus(422).bodyText().contains("không phải PDF, JPEG hay PNG");
+        assertThat(jdbc.sql("select count(*) from evidence_files where registration_id = :id")
+                        .param("id", Long.parseLong(s.registration()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    private SignedInUser clerkOf(Setup s) {
+        return accounts.open(Role.DATA_CLERK, s.village());
+    }
+
     private Setup setup(String villageName) throws Exception {
         String village = village(villageName);
         RequestPostProcessor clerk = as(accounts.open(Role.DATA_CLERK, village));
