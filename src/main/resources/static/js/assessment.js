@@ -82,12 +82,25 @@
                 body: JSON.stringify(collect()),
                 credentials: "same-origin",
                 keepalive: Boolean(keepalive),
-            }).then((response) => {
-                if (!response.ok) {
-                    throw new Error(String(response.status));
+            }).then(async (response) => {
+                if (response.ok) {
+                    return response.json();
                 }
-                return response.json();
-            }).then(show).catch(() => {
+                if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+                    // refused (the deadline passed, the step moved on, signed out): trying again will not help
+                    const problem = await response.json().catch(() => null);
+                    throw Object.assign(new Error("refused"), {
+                        refused: (problem && problem.detail) || "Máy chủ từ chối (mã " + response.status + ").",
+                    });
+                }
+                throw new Error(String(response.status));
+            }).then(show).catch((error) => {
+                if (error.refused) {
+                    dirty = true; // the next change tries again
+                    state.textContent = "Không lưu được nháp: " + error.refused;
+                    state.classList.add("bad");
+                    return;
+                }
                 dirty = true;
                 state.textContent = "Chưa lưu được nháp — sẽ thử lại";
                 state.classList.add("bad");

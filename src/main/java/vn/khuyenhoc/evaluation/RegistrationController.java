@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -128,11 +130,20 @@ class RegistrationController {
     /** Keeps the self-assessment as typed (the page saves it as the person types); answers the running total. */
     @PutMapping(path = "/registrations/{id}/draft", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    AssessmentDrafts.DraftView saveDraft(
+    ResponseEntity<Object> saveDraft(
             @PathVariable long id,
             @RequestBody AssessmentDrafts.DraftForm form,
             @AuthenticationPrincipal SignedInUser user) {
-        return drafts.save(id, form, user);
+        // a refusal is answered to the page's script as a problem detail (not an error page) so it can say why
+        try {
+            return ResponseEntity.ok(drafts.save(id, form, user));
+        } catch (ConflictException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+        } catch (InvalidInputException e) {
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+        }
     }
 
     /** The stage whose form the page shows: the one that follows where the registration is. */

@@ -171,6 +171,21 @@ class AssessmentDraftTests {
         MvcTestResult refused = saveDraft(s.clerk(), s.registration(), PART, 2);
         assertThat(refused).hasStatus(409);
         assertThat(refused.getResponse().getContentAsString()).contains("không lưu nháp");
+        // the page's own door answers its script a problem detail, not an error page
+        MvcTestResult page = mvc.put()
+                .uri("/registrations/" + s.registration() + "/draft")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        clerkOf(s)))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"scores\":" + PART + ",\"basedOnVersion\":2}")
+                .exchange();
+        assertThat(page)
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("không lưu nháp");
     }
 
     @Test
