@@ -155,6 +155,16 @@ class AssessmentDrafts {
         Integer people = count(form.people(), "people");
         Integer citizens = count(form.learningCitizens(), "learningCitizens");
         int basedOn = form.basedOnVersion() == null ? registration.version() : form.basedOnVersion();
+        // the row is held until this save commits, so that a submission running at the same moment either comes first
+        // (and a new draft on the old version is refused here) or waits and then deletes this draft
+        int current = jdbc.sql("select version from registrations where id = :id for share")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+        if (basedOn != current && stored(id, user.getUsername()).isEmpty()) {
+            throw new ConflictException("Hồ sơ của " + registration.subjectName()
+                    + " vừa được gửi hoặc thay đổi. Hãy tải lại trang để nhập trên bản mới.");
+        }
         jdbc.sql("""
                         insert into assessment_drafts
                             (registration_id, username, scores, comment, people, learning_citizens, based_on_version)

@@ -154,6 +154,17 @@ class AssessmentDraftTests {
         MvcTestResult refused = submit(second, s.registration(), EvaluationTests.ZERO_CRITERION, 0);
         assertThat(refused).hasStatus(409);
         assertThat(refused.getResponse().getContentAsString()).contains("vừa được người khác thay đổi");
+        // a save still on its way when the first clerk submitted does not bring back a draft on the old version
+        MvcTestResult late = saveDraft(s.clerk(), s.registration(), EvaluationTests.PASSING, 0);
+        assertThat(late).hasStatus(409);
+        assertThat(late.getResponse().getContentAsString()).contains("vừa được gửi hoặc thay đổi");
+        assertThat(jdbc.sql(
+                                "select count(*) from assessment_drafts where registration_id = :id and based_on_version = 0")
+                        .param("id", Long.parseLong(s.registration()))
+                        .query(Long.class)
+                        .single())
+                .as("only the second clerk's stale draft")
+                .isEqualTo(1);
     }
 
     @Test
