@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.FormSubmission;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -42,7 +43,10 @@ class ChapterController {
     private final ChapterImport imports;
     private final LocalityService localities;
 
-    ChapterController(ChapterService chapters, ChapterImport imports, LocalityService localities) {
+    private final HeldUploads held;
+
+    ChapterController(ChapterService chapters, ChapterImport imports, LocalityService localities, HeldUploads held) {
+        this.held = held;
         this.chapters = chapters;
         this.imports = imports;
         this.localities = localities;
@@ -68,12 +72,14 @@ class ChapterController {
     @PostMapping("/chapters/import")
     String importFile(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         user.requireImporter();
-        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
+        return IMPORT_PAGE.upload(
+                file, heldFile, dryRun, model, held, user, (table, dry) -> imports.run(table, user, dry));
     }
 
     @GetMapping("/chapters/import/template.xlsx")

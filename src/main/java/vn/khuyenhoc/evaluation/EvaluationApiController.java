@@ -128,6 +128,7 @@ class EvaluationApiController {
     private final DecisionDocuments documents;
     private final RecognitionFigures figures;
     private final RegistrationImport registrationImport;
+    private final AssessmentDrafts drafts;
 
     EvaluationApiController(
             RoundService rounds,
@@ -135,7 +136,9 @@ class EvaluationApiController {
             DecisionService decisions,
             DecisionDocuments documents,
             RecognitionFigures figures,
-            RegistrationImport registrationImport) {
+            RegistrationImport registrationImport,
+            AssessmentDrafts drafts) {
+        this.drafts = drafts;
         this.registrationImport = registrationImport;
         this.rounds = rounds;
         this.registrations = registrations;
@@ -256,6 +259,21 @@ class EvaluationApiController {
         long fileId = registrations.addEvidence(id, itemCode, file, user);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("id", fileId, "itemCode", itemCode == null ? "" : itemCode));
+    }
+
+    /** The signed-in user's draft of the self-assessment, with its running total and result (empty if none kept). */
+    @GetMapping("/api/v1/registrations/{id}/draft")
+    AssessmentDrafts.DraftView draft(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+        return drafts.get(id, user);
+    }
+
+    /** Keeps the self-assessment as typed; not the record (submit with PUT …/assessments/self). */
+    @PutMapping("/api/v1/registrations/{id}/draft")
+    AssessmentDrafts.DraftView saveDraft(
+            @PathVariable long id,
+            @RequestBody AssessmentDrafts.DraftForm form,
+            @AuthenticationPrincipal SignedInUser user) {
+        return drafts.save(id, form, user);
     }
 
     @PutMapping("/api/v1/registrations/{id}/assessments/{stage}")

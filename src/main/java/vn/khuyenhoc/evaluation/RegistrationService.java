@@ -68,6 +68,7 @@ class RegistrationService {
     private final LocalityService localities;
     private final AuditTrail audit;
     private final RecognitionSettings settings;
+    private final AssessmentDrafts drafts;
 
     RegistrationService(
             RegistrationRepository registrations,
@@ -76,8 +77,10 @@ class RegistrationService {
             CriteriaService criteria,
             LocalityService localities,
             AuditTrail audit,
-            RecognitionSettings settings) {
+            RecognitionSettings settings,
+            AssessmentDrafts drafts) {
         this.settings = settings;
+        this.drafts = drafts;
         this.localities = localities;
         this.registrations = registrations;
         this.rounds = rounds;
@@ -281,6 +284,17 @@ class RegistrationService {
     }
 
     /**
+     * Submits a self-assessment: the page's “Gửi tự đánh giá”, the API and the offline app's sync all come here. {@code
+     * form.version()} is the registration's version the scores were typed against (409 if it changed meanwhile; null
+     * skips the check); the scoring is checked, audited and saved as {@link #assess} does, and the user's draft of
+     * it is deleted (another person's draft stays, now stale).
+     */
+    @Transactional
+    AssessmentResult submitSelfAssessment(long id, AssessmentForm form, SignedInUser user) {
+        return assess(id, AssessmentStage.SELF, form, user);
+    }
+
+    /**
      * Scores a stage. The scores are checked against the criteria set (range, kind, every item), self-assessment asks
      * for the evidence the set requires, and the decision rule gives the result: at appraisal a failed result rejects
      * the registration. Review and self-assessment are entered by the village or unit; appraisal by an officer holding
@@ -335,6 +349,9 @@ class RegistrationService {
                 user.getUsername(),
                 java.time.OffsetDateTime.now());
         registrations.saveAssessment(id, stage, assessment);
+        if (stage == AssessmentStage.SELF) {
+            drafts.delete(id, user.getUsername());
+        }
         audit.recordChange(
                 (late ? "LATE_" : "") + "ASSESS_" + stage.name(),
                 ENTITY,

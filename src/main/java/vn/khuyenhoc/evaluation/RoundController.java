@@ -22,6 +22,7 @@ import vn.khuyenhoc.criteria.TitleLevel;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
@@ -42,6 +43,7 @@ class RoundController {
     private final RegistrationImport registrationImport;
 
     private final RecognitionSettings settings;
+    private final HeldUploads held;
 
     RoundController(
             RoundService rounds,
@@ -51,8 +53,10 @@ class RoundController {
             CriteriaService criteria,
             LocalityService localities,
             RegistrationImport registrationImport,
-            RecognitionSettings settings) {
+            RecognitionSettings settings,
+            HeldUploads held) {
         this.settings = settings;
+        this.held = held;
         this.registrationImport = registrationImport;
         this.rounds = rounds;
         this.registrations = registrations;
@@ -323,12 +327,21 @@ class RoundController {
     String importFile(
             @PathVariable long id,
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         registrationImport.requireAllowed(id, user);
-        return importPage(id).upload(file, dryRun, model, (table, dry) -> registrationImport.run(id, table, user, dry));
+        return importPage(id)
+                .upload(
+                        file,
+                        heldFile,
+                        dryRun,
+                        model,
+                        held,
+                        user,
+                        (table, dry) -> registrationImport.run(id, table, user, dry));
     }
 
     /** The list to tick: the subjects of the user's place (of a village when chosen), registered ones ticked. */

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.FormSubmission;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -38,7 +39,10 @@ class FamilyController {
     private final FamilyImport imports;
     private final LocalityService localities;
 
-    FamilyController(FamilyService families, FamilyImport imports, LocalityService localities) {
+    private final HeldUploads held;
+
+    FamilyController(FamilyService families, FamilyImport imports, LocalityService localities, HeldUploads held) {
+        this.held = held;
         this.families = families;
         this.imports = imports;
         this.localities = localities;
@@ -141,13 +145,21 @@ class FamilyController {
     @PostMapping("/families/import")
     String importFile(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @RequestParam(defaultValue = "false") boolean acceptDuplicates,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         user.requireImporter();
-        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry, acceptDuplicates));
+        return IMPORT_PAGE.upload(
+                file,
+                heldFile,
+                dryRun,
+                model,
+                held,
+                user,
+                (table, dry) -> imports.run(table, user, dry, acceptDuplicates));
     }
 
     @GetMapping("/families/import/template.xlsx")

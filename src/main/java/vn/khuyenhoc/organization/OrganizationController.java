@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.FormSubmission;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -34,7 +35,14 @@ class OrganizationController {
     private final OrganizationImport imports;
     private final LocalityService localities;
 
-    OrganizationController(OrganizationService organizations, OrganizationImport imports, LocalityService localities) {
+    private final HeldUploads held;
+
+    OrganizationController(
+            OrganizationService organizations,
+            OrganizationImport imports,
+            LocalityService localities,
+            HeldUploads held) {
+        this.held = held;
         this.organizations = organizations;
         this.imports = imports;
         this.localities = localities;
@@ -136,12 +144,14 @@ class OrganizationController {
     @PostMapping("/organizations/import")
     String importFile(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         user.requireImporter();
-        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
+        return IMPORT_PAGE.upload(
+                file, heldFile, dryRun, model, held, user, (table, dry) -> imports.run(table, user, dry));
     }
 
     @GetMapping("/organizations/import/template.xlsx")

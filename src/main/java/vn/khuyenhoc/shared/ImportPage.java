@@ -41,15 +41,48 @@ public record ImportPage(
         return "shared/import";
     }
 
-    public String upload(@Nullable MultipartFile file, boolean dryRun, Model model, Importer importer)
+    /**
+     * Reads the file chosen, or the one a dry run kept ({@code heldFile}, a token of {@link HeldUploads}) when none is
+     * chosen, and runs the import. A file the dry run found valid, or whose warnings await confirmation, is kept for the
+     * save, so that the person need not choose it again; a saved or invalid file is forgotten.
+     */
+    public String upload(
+            @Nullable MultipartFile file,
+            @Nullable String heldFile,
+            boolean dryRun,
+            Model model,
+            HeldUploads held,
+            SignedInUser user,
+            Importer importer)
             throws IOException {
-        if (file == null || file.isEmpty()) {
+        String fileName;
+        byte[] content;
+        if (file != null && !file.isEmpty()) {
+            fileName = file.getOriginalFilename() == null ? "tep" : file.getOriginalFilename();
+            content = file.getBytes();
+        } else if (heldFile != null && !heldFile.isBlank()) {
+            var kept = held.find(heldFile, user.getUsername());
+            if (kept.isEmpty()) {
+                model.addAttribute(
+                        "problem",
+                        "Tệp đã kiểm tra không còn được giữ (quá " + HeldUploads.KEPT.toMinutes()
+                                + " phút hoặc đã lưu). Hãy chọn lại tệp.");
+                return show(model, null);
+            }
+            fileName = kept.get().fileName();
+            content = kept.get().content();
+        } else {
             model.addAttribute("problem", "Hãy chọn một tệp Excel hoặc CSV.");
             return show(model, null);
         }
         try {
-            ImportResult result = importer.run(TabularFile.read(file), dryRun);
+            ImportResult result = importer.run(TabularFile.read(fileName, content), dryRun);
             model.addAttribute("dryRun", dryRun);
+            held.release(heldFile, user.getUsername());
+            if (result.valid() && (dryRun || result.awaitsConfirmation(false))) {
+                model.addAttribute("heldFile", held.hold(fileName, content, user.getUsername()));
+                model.addAttribute("heldFileName", fileName);
+            }
             return show(model, result);
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());

@@ -291,7 +291,7 @@ class BrowserTests {
         // the scoring form's button sits in a sticky bar: Chromium 156 hit-tests Playwright 1.57's click at the
         // button's place in the flow, on the form behind it, so the tests press it from the keyboard as a user can
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tự đánh giá"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi tự đánh giá"))
                 .press("Enter");
         PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đạt (100 điểm)");
         // separation of duties: the clerk who self-assessed is not offered the review, and is told why

@@ -20,6 +20,7 @@ import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.shared.ExportFormat;
 import vn.khuyenhoc.shared.FormSubmission;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.PageQuery;
@@ -44,12 +45,16 @@ class MemberController {
     private final ChapterService chapters;
     private final LocalityService localities;
 
+    private final HeldUploads held;
+
     MemberController(
             MemberService members,
             MemberImport imports,
             LearningCitizenImport learningCitizens,
             ChapterService chapters,
-            LocalityService localities) {
+            LocalityService localities,
+            HeldUploads held) {
+        this.held = held;
         this.members = members;
         this.imports = imports;
         this.learningCitizens = learningCitizens;
@@ -71,13 +76,14 @@ class MemberController {
     @PostMapping("/members/learning-citizens/import")
     String learningCitizenImport(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         user.requireImporter();
         return LEARNING_CITIZEN_PAGE.upload(
-                file, dryRun, model, (table, dry) -> learningCitizens.run(table, user, dry));
+                file, heldFile, dryRun, model, held, user, (table, dry) -> learningCitizens.run(table, user, dry));
     }
 
     @GetMapping("/members/learning-citizens/import/template.xlsx")
@@ -95,12 +101,14 @@ class MemberController {
     @PostMapping("/members/import")
     String importFile(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         user.requireImporter();
-        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> imports.run(table, user, dry));
+        return IMPORT_PAGE.upload(
+                file, heldFile, dryRun, model, held, user, (table, dry) -> imports.run(table, user, dry));
     }
 
     /** The roster template: the chapter codes of the user's scope (or of one chapter) on a second sheet. */

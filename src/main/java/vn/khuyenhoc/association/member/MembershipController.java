@@ -16,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.ProgrammeYear;
@@ -35,7 +36,11 @@ class MembershipController {
     private final Populations populations;
     private final LocalityService localities;
 
-    MembershipController(MembershipFigures figures, Populations populations, LocalityService localities) {
+    private final HeldUploads held;
+
+    MembershipController(
+            MembershipFigures figures, Populations populations, LocalityService localities, HeldUploads held) {
+        this.held = held;
         this.figures = figures;
         this.populations = populations;
         this.localities = localities;
@@ -54,12 +59,14 @@ class MembershipController {
     @PostMapping("/membership/populations/import")
     String populationImport(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         Populations.requireAdministrator(user);
-        return POPULATION_PAGE.upload(file, dryRun, model, (table, dry) -> populations.run(table, user, dry));
+        return POPULATION_PAGE.upload(
+                file, heldFile, dryRun, model, held, user, (table, dry) -> populations.run(table, user, dry));
     }
 
     @GetMapping("/membership/populations/import/template.xlsx")

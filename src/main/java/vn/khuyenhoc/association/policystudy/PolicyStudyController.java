@@ -19,6 +19,7 @@ import vn.khuyenhoc.association.ChapterService;
 import vn.khuyenhoc.association.ChapterView;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.ExportFormat;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.InvalidInputException.FieldProblem;
@@ -35,11 +36,15 @@ class PolicyStudyController {
     private final PolicyDocuments documents;
     private final ChapterService chapters;
 
+    private final HeldUploads held;
+
     PolicyStudyController(
             PolicyStudyService studies,
             AttendanceImport attendance,
             PolicyDocuments documents,
-            ChapterService chapters) {
+            ChapterService chapters,
+            HeldUploads held) {
+        this.held = held;
         this.studies = studies;
         this.attendance = attendance;
         this.documents = documents;
@@ -184,12 +189,21 @@ class PolicyStudyController {
     String attendanceImport(
             @PathVariable long id,
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         attendance.requireAllowed(id, user);
-        return attendancePage(id).upload(file, dryRun, model, (table, dry) -> attendance.run(id, table, user, dry));
+        return attendancePage(id)
+                .upload(
+                        file,
+                        heldFile,
+                        dryRun,
+                        model,
+                        held,
+                        user,
+                        (table, dry) -> attendance.run(id, table, user, dry));
     }
 
     /** The sheet to tick: the roster of a chapter on the day, with an x for those already recorded present. */

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.indicator.IndicatorDefinition;
 import vn.khuyenhoc.locality.LocalityService;
 import vn.khuyenhoc.locality.LocalityView;
+import vn.khuyenhoc.shared.HeldUploads;
 import vn.khuyenhoc.shared.ImportPage;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.SignedInUser;
@@ -41,7 +42,11 @@ class ReportedFigureController {
     private final Crosswalk crosswalk;
     private final LocalityService localities;
 
-    ReportedFigureController(ReportedFigureService figures, Crosswalk crosswalk, LocalityService localities) {
+    private final HeldUploads held;
+
+    ReportedFigureController(
+            ReportedFigureService figures, Crosswalk crosswalk, LocalityService localities, HeldUploads held) {
+        this.held = held;
         this.figures = figures;
         this.crosswalk = crosswalk;
         this.localities = localities;
@@ -159,12 +164,14 @@ class ReportedFigureController {
     @PostMapping("/reported-figures/import")
     String importFile(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String heldFile,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @AuthenticationPrincipal SignedInUser user,
             Model model)
             throws IOException {
         ReportedFigureService.requireEntrant(user);
-        return IMPORT_PAGE.upload(file, dryRun, model, (table, dry) -> figures.importFile(table, dry, user));
+        return IMPORT_PAGE.upload(
+                file, heldFile, dryRun, model, held, user, (table, dry) -> figures.importFile(table, dry, user));
     }
 
     @GetMapping("/reported-figures/import/template.xlsx")
