@@ -52,7 +52,7 @@ public class MaintenanceCommands implements ApplicationRunner {
             if (args.containsOption("backup")) {
                 Path made =
                         backups.backUp(Path.of(args.getOptionValues("backup").get(0)));
-                System.out.println("Đã sao lưu vào " + made);
+                log.info("Đã sao lưu vào {}", made);
             } else {
                 long accounts = jdbc.sql("select count(*) from accounts")
                         .query(Long.class)
@@ -66,13 +66,15 @@ public class MaintenanceCommands implements ApplicationRunner {
                 long rows = manifest.rows().values().stream()
                         .mapToLong(Long::longValue)
                         .sum();
-                System.out.println("Đã khôi phục " + manifest.rows().size() + " bảng, " + rows + " dòng (phiên bản "
-                        + manifest.schemaVersion() + "); số dòng từng bảng khớp với bản sao lưu.");
+                log.info(
+                        "Đã khôi phục {} bảng, {} dòng (phiên bản {}); số dòng từng bảng khớp với bản sao lưu.",
+                        manifest.rows().size(),
+                        rows,
+                        manifest.schemaVersion());
             }
             code = 0;
         } catch (java.io.IOException | RuntimeException e) {
-            log.error("Maintenance command failed", e);
-            System.err.println(e.getMessage());
+            log.error("Không sao lưu hoặc khôi phục được: {}", e.getMessage(), e);
             code = 1;
         }
         int exit = code;

@@ -21,7 +21,7 @@ import vn.khuyenhoc.shared.SignedInUser;
 /**
  * Drafts of a self-assessment through the API: kept per registration and person as typed, with the running total and
  * the rule's result, only in scope, not audited, deleted by the submission, and a submission based on a version that
- * changed meanwhile refused. Households in new villages of Xã Ô Loan (22147), which no other test uses.
+ * changed meanwhile refused. Households in new villages of Xã Vân Hòa (22177), which no other test uses.
  */
 @IntegrationTest
 class AssessmentDraftTests {
@@ -174,7 +174,7 @@ class AssessmentDraftTests {
                 .hasStatusOk();
         assertThat(mvc.put()
                         .uri("/api/v1/registrations/" + s.registration() + "/assessments/REVIEW")
-                        .with(s.clerk())
+                        .with(s.officer()) // separation of duties: the clerk who self-assessed does not review
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"scores\":" + EvaluationTests.PASSING + "}")
                         .exchange())
@@ -272,7 +272,7 @@ class AssessmentDraftTests {
     private Setup setup(String villageName) throws Exception {
         String village = village(villageName);
         RequestPostProcessor clerk = as(accounts.open(Role.DATA_CLERK, village));
-        RequestPostProcessor officer = as(accounts.open(Role.COMMUNE_OFFICER, "22147"));
+        RequestPostProcessor officer = as(accounts.open(Role.COMMUNE_OFFICER, "22177"));
         String household = post(
                 clerk,
                 "/api/v1/families",
@@ -292,7 +292,7 @@ class AssessmentDraftTests {
         return new Setup(clerk, officer, registration, village);
     }
 
-    /** This year's household round of 22147: opened by the first test, found by the others. */
+    /** This year's household round of 22177: opened by the first test, found by the others. */
     private String round(RequestPostProcessor officer) throws Exception {
         MvcTestResult opened = mvc.post()
                 .uri("/api/v1/rounds")
@@ -307,7 +307,7 @@ class AssessmentDraftTests {
         }
         return String.valueOf(jdbc.sql("""
                         select r.id from rounds r join localities l on l.id = r.locality_id
-                        where l.code = '22147' and r.title = 'LEARNING_FAMILY' and r.level = 'HOUSEHOLD'
+                        where l.code = '22177' and r.title = 'LEARNING_FAMILY' and r.level = 'HOUSEHOLD'
                           and r.year = extract(year from current_date)
                         """).query(Long.class).single());
     }
@@ -316,7 +316,7 @@ class AssessmentDraftTests {
         return post(
                 httpBasic("admin", IntegrationTest.ADMIN_PASSWORD),
                 "/api/v1/localities",
-                "{\"parentCode\":\"22147\",\"name\":\"" + name + "\",\"kind\":\"thôn\"}",
+                "{\"parentCode\":\"22177\",\"name\":\"" + name + "\",\"kind\":\"thôn\"}",
                 "$.code");
     }
 
