@@ -24,7 +24,8 @@ function h(tag, attrs = {}, ...children) {
 }
 
 function show(...nodes) {
-  view.replaceChildren(...(notice ? [h('p', { class: `flash ${notice.kind}`, role: 'status' }, notice.text)] : []), ...nodes);
+  const shown = nodes.filter((n) => n != null);
+  view.replaceChildren(...(notice ? [h('p', { class: `flash ${notice.kind}`, role: 'status' }, notice.text)] : []), ...shown);
   notice = null;
 }
 
