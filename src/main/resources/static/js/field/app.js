@@ -62,7 +62,15 @@ function net() {
 
 // ---- views
 
+let views = 0;
+
 async function route() {
+  await draw();
+  // for tests and the benchmark: which view is on screen, drawn how many times
+  document.documentElement.dataset.view = `${location.hash || '#/'}@${++views}`;
+}
+
+async function draw() {
   const [, name, a, b] = (location.hash || '#/').split('/');
   if (!model.meta) {
     show(h('h1', {}, 'Sổ thôn'), h('p', {}, navigator.onLine
@@ -382,6 +390,7 @@ let loading = false;
 async function loadBundle() {
   if (loading || !navigator.onLine) return;
   loading = true;
+  const started = performance.now();
   try {
     const me = await sync.me();
     const meta = await store.get('meta', 'bundle');
@@ -389,6 +398,7 @@ async function loadBundle() {
     const response = await fetch('/field/api/bundle', { headers: { Accept: 'application/json' }, cache: 'no-store' });
     if (!response.ok) throw new Error(`Không tải được dữ liệu (${response.status}).`);
     await store.replaceData(await response.json());
+    performance.measure('field-bundle', { start: started });
     document.documentElement.dataset.bundle = 'loaded';
   } catch (e) {
     say(e.message, 'bad');
@@ -398,8 +408,10 @@ async function loadBundle() {
 }
 
 async function queueSync() {
+  const started = performance.now();
   try {
     const result = await sync.syncNow();
+    performance.measure('field-sync', { start: started, detail: result });
     if (result && result.sent) {
       say(`Đã gửi ${result.sent} thay đổi.`);
       await loadBundle();
@@ -449,6 +461,8 @@ async function start() {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
   }
   await refresh();
+  performance.mark('field-shown');
+  document.documentElement.dataset.shown = 'true';
   if (navigator.onLine) {
     await queueSync();
     await loadBundle();
