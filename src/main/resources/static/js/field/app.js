@@ -51,7 +51,7 @@ async function refresh() {
   link.classList.toggle('has', count > 0);
   const who = document.getElementById('who');
   if (model.meta) who.textContent = `${model.meta.fullName} · ${model.meta.scopeName}`;
-  await route();
+  await route(true);
 }
 
 function net() {
@@ -63,8 +63,16 @@ function net() {
 // ---- views
 
 let views = 0;
+let drawn = { hash: null, form: false };
 
-async function route() {
+/**
+ * Draws the view of the address. A refresh (after a sync, the retry timer) leaves an open form alone: what the clerk
+ * is typing is never redrawn away.
+ */
+async function route(refreshing = false) {
+  const hash = location.hash || '#/';
+  if (refreshing && drawn.form && drawn.hash === hash) return;
+  drawn = { hash, form: false };
   await draw();
   // for tests and the benchmark: which view is on screen, drawn how many times
   document.documentElement.dataset.view = `${location.hash || '#/'}@${++views}`;
@@ -204,6 +212,7 @@ function familyForm(id, villageCode, queued) {
     queued && queued.message ? h('p', { class: 'flash bad', role: 'alert' }, queued.message) : null,
     form,
   );
+  drawn.form = true;
 }
 
 /** A household edited again before the first edit was sent: built on the same server version. */
@@ -252,7 +261,7 @@ function assessment(id, queued) {
   const firstRequired = items.find((i) => i.evidenceRequired);
   if (firstRequired) itemSelect.value = firstRequired.code;
   const photo = h('input', { type: 'file', accept: 'image/*', capture: 'environment', name: 'photo', disabled: !editable });
-  const photos = h('ul', { class: 'photos' }, reg.photos.map((p) => h('li', {}, `Ảnh cho mục ${p.payload.itemCode} (chưa gửi)`)),
+  const photos = h('ul', { class: 'photos' }, reg.photos.map((p) => h('li', {}, `Ảnh cho mục ${p.payload.itemCode}, ${p.payload.width}×${p.payload.height} (chưa gửi)`)),
     (reg.evidenceItems || []).map((code) => h('li', {}, `Đã có minh chứng cho mục ${code}`)));
   photo.addEventListener('change', async () => {
     const file = photo.files[0];
@@ -298,6 +307,7 @@ function assessment(id, queued) {
     queued && queued.message ? h('p', { class: 'flash bad', role: 'alert' }, queued.message) : null,
     form,
   );
+  drawn.form = true;
 }
 
 function maxTotal(set) {
@@ -424,6 +434,7 @@ async function queueSync() {
 }
 
 async function changed() {
+  drawn.form = false; // the clerk saved or chose: the view follows
   await refresh();
   if (navigator.onLine) queueSync();
 }

@@ -236,6 +236,41 @@ class FieldAppTests {
                 .containsEntry("version", 2);
     }
 
+    @Test
+    void aRefusedChangeComesBackWithTheReasonAndIsSentOnceCorrected() {
+        chromium.household(officer, village.code(), "Rơ Châm Trùng");
+        chromium.signIn(page, clerk);
+        chromium.openField(page);
+
+        context.setOffline(true);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Buôn Ngoại Tuyến"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thêm hộ"))
+                .click();
+        page.getByLabel("Họ tên chủ hộ").fill("Rơ Châm Trùng");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu (chờ gửi)"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("#pending")).hasText("Chưa gửi: 1");
+
+        context.setOffline(false);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi ngay"))
+                .click();
+        page.locator("#pending").click();
+        Locator refused = page.locator("li.queued.refused");
+        PlaywrightAssertions.assertThat(refused).containsText("bị từ chối");
+        PlaywrightAssertions.assertThat(refused.locator(".reason")).containsText("Có thể trùng");
+
+        refused.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sửa"))
+                .click();
+        PlaywrightAssertions.assertThat(page.getByLabel("Họ tên chủ hộ")).hasValue("Rơ Châm Trùng");
+        page.getByText("Vẫn lưu nếu trùng tên chủ hộ trong thôn").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu (chờ gửi)"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("#pending")).hasText("Chưa gửi: 0");
+        assertThat(count("select count(*) from families where locality_id = :v", village.id()))
+                .isEqualTo(2);
+    }
+
     private long count(String sql, long param) {
         return jdbc.sql(sql).param("v", param).query(Long.class).single();
     }
