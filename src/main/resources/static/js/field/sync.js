@@ -46,48 +46,85 @@ export function order(a, b) {
   return (RANK[a.kind] - RANK[b.kind]) || (a.seq - b.seq);
 }
 
+/** Changes of one kind to different records travel side by side: three at a time hide most of the latency. */
+const PARALLEL = 3;
+
 async function run() {
   if (!navigator.onLine) return { sent: 0, offline: true };
   const who = await me();
   const ids = new Map((await store.all('ids')).map((i) => [i.local, i.server]));
   const resolve = (ref) => (isLocal(ref) && ids.has(ref) ? ids.get(ref) : ref);
-  const items = (await store.queue()).sort(order);
+  const listed = (await store.queue()).sort(order);
   let sent = 0;
-  for (const listed of items) {
-    const item = await store.get('queue', listed.seq);
-    if (!item || item.status !== 'pending') continue;
-    const target = resolve(item.ref);
-    const family = item.payload.familyRef === undefined ? undefined : resolve(item.payload.familyRef);
-    if ((isLocal(target) && item.kind !== 'family-create' && item.kind !== 'register') || isLocal(family)) {
-      continue; // what it refers to is not on the server yet (refused, or waiting for the clerk)
-    }
-    let response;
-    try {
-      response = await send(item, target, family, who);
-    } catch (e) {
-      break; // the network went: the rest waits for the next try
-    }
-    const type = response.headers.get('content-type') || '';
-    if (response.redirected || (!type.includes('json') && response.status < 500)) {
-      throw new SignedOut('Phiên đăng nhập đã hết: hãy đăng nhập lại. Các thay đổi chưa gửi vẫn được giữ trên máy.');
-    }
-    const body = type.includes('json') ? await response.json() : null;
-    if (response.ok) {
-      await applied(item, body, ids);
-      sent++;
-    } else if (response.status === 409 && body && body.server) {
-      await store.put('queue', { ...item, status: 'conflict', message: body.detail, server: body.server });
-    } else if (response.status >= 500 || response.status === 429) {
-      break;
-    } else {
-      const reasons = (body && body.errors && body.errors.length)
-        ? body.errors.map((e) => e.message).join(' ')
-        : (body && body.detail) || `Máy chủ từ chối (${response.status}).`;
-      await store.put('queue', { ...item, status: 'refused', message: reasons });
-    }
-    notify({ item: item.seq });
+  let stop = false;
+  let failure = null;
+  for (const kind of Object.keys(RANK).sort((a, b) => RANK[a] - RANK[b])) {
+    // grouped by record after the kinds before it went, so that a new household's later edits share its group
+    const groups = new Map();
+    listed.filter((i) => i.kind === kind).forEach((i) => {
+      const key = String(resolve(i.ref));
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(i);
+    });
+    const waiting = [...groups.values()];
+    const worker = async () => {
+      while (!stop && waiting.length) {
+        for (const item of waiting.shift()) {
+          if (stop) return;
+          try {
+            const outcome = await one(item.seq, ids, resolve, who);
+            if (outcome === 'sent') sent++;
+            if (outcome === 'stop') stop = true;
+          } catch (e) {
+            failure = e;
+            stop = true;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    if (stop) break;
   }
+  if (failure) throw failure;
   return { sent };
+}
+
+/** Sends one change: 'sent', 'skip' (waits for what it refers to, or for the clerk), 'stop' (network or server down). */
+async function one(seq, ids, resolve, who) {
+  const item = await store.get('queue', seq);
+  if (!item || item.status !== 'pending') return 'skip';
+  const target = resolve(item.ref);
+  const family = item.payload.familyRef === undefined ? undefined : resolve(item.payload.familyRef);
+  if ((isLocal(target) && item.kind !== 'family-create' && item.kind !== 'register') || isLocal(family)) {
+    return 'skip'; // what it refers to is not on the server yet (refused, or waiting for the clerk)
+  }
+  let response;
+  try {
+    response = await send(item, target, family, who);
+  } catch (e) {
+    return 'stop'; // the network went: the rest waits for the next try
+  }
+  const type = response.headers.get('content-type') || '';
+  if (response.redirected || (!type.includes('json') && response.status < 500)) {
+    throw new SignedOut('Phiên đăng nhập đã hết: hãy đăng nhập lại. Các thay đổi chưa gửi vẫn được giữ trên máy.');
+  }
+  const body = type.includes('json') ? await response.json() : null;
+  let outcome = 'skip';
+  if (response.ok) {
+    await applied(item, body, ids);
+    outcome = 'sent';
+  } else if (response.status === 409 && body && body.server) {
+    await store.put('queue', { ...item, status: 'conflict', message: body.detail, server: body.server });
+  } else if (response.status >= 500 || response.status === 429) {
+    return 'stop';
+  } else {
+    const reasons = (body && body.errors && body.errors.length)
+      ? body.errors.map((e) => e.message).join(' ')
+      : (body && body.detail) || `Máy chủ từ chối (${response.status}).`;
+    await store.put('queue', { ...item, status: 'refused', message: reasons });
+  }
+  notify({ item: item.seq });
+  return outcome;
 }
 
 function send(item, target, family, who) {
