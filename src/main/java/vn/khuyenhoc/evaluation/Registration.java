@@ -9,7 +9,7 @@ import vn.khuyenhoc.shared.InvalidInputException;
  * A subject entered in a round and where it stands. Each step is a method that checks the step may follow the stage it
  * is in and answers the registration after it.
  */
-record Registration(
+public record Registration(
         long id,
         long roundId,
         long subjectId,

@@ -32,7 +32,7 @@ import vn.khuyenhoc.shared.VietnameseText;
 
 /** Registering subjects in a round, scoring them stage by stage with evidence, and returning them for revision. */
 @Service
-class RegistrationService {
+public class RegistrationService {
 
     static final String ENTITY = "registration";
     /** One request registers at most this many subjects: a village's households fit many times over. */
@@ -44,7 +44,7 @@ class RegistrationService {
     static final int MAX_EVIDENCE_FILES = 50;
 
     /** The answer of a scoring: where the registration now stands and why it failed, if it did. */
-    record AssessmentResult(
+    public record AssessmentResult(
             long registrationId,
             AssessmentStage stage,
             @Nullable Integer total,
@@ -54,7 +54,7 @@ class RegistrationService {
             boolean late) {}
 
     /** A scoring as entered. */
-    record AssessmentForm(
+    public record AssessmentForm(
             @Nullable Map<String, Object> scores,
             @Nullable String comment,
             @Nullable Integer people,
@@ -100,7 +100,7 @@ class RegistrationService {
     }
 
     @Transactional(readOnly = true)
-    Registration get(long id, SignedInUser user) {
+    public Registration get(long id, SignedInUser user) {
         return registrations
                 .find(id, user.scopePath())
                 .orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ đăng ký số " + id + "."));
@@ -230,7 +230,7 @@ class RegistrationService {
      * an officer may add, and the registrations are marked late.
      */
     @Transactional
-    List<Registration> register(long roundId, @Nullable List<Long> subjectIds, SignedInUser user) {
+    public List<Registration> register(long roundId, @Nullable List<Long> subjectIds, SignedInUser user) {
         user.requireWriter();
         Round round = rounds.get(roundId, user);
         Set<Long> wanted = new LinkedHashSet<>(subjectIds == null ? List.of() : subjectIds);
@@ -301,7 +301,7 @@ class RegistrationService {
      * the round's locality.
      */
     @Transactional
-    AssessmentResult assess(long id, AssessmentStage stage, AssessmentForm form, SignedInUser user) {
+    public AssessmentResult assess(long id, AssessmentStage stage, AssessmentForm form, SignedInUser user) {
         user.requireWriter();
         Registration registration = get(id, user);
         Round round = rounds.get(registration.roundId(), user);
@@ -441,7 +441,7 @@ class RegistrationService {
      * while the registration is before appraisal.
      */
     @Transactional
-    long addEvidence(long id, @Nullable String itemCode, @Nullable MultipartFile file, SignedInUser user)
+    public long addEvidence(long id, @Nullable String itemCode, @Nullable MultipartFile file, SignedInUser user)
             throws IOException {
         user.requireWriter();
         Registration registration = get(id, user);

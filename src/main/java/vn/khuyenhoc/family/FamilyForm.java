@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** A household as typed in a form or sent to the API; {@code villageCode} (or {@code localityCode}) names the village. */
-record FamilyForm(
+public record FamilyForm(
         @Nullable String villageCode,
         @Nullable String localityCode,
         @Nullable String headName,

@@ -120,7 +120,7 @@ public class FamilyService {
     record Access(FamilySearch filter, int page) {}
 
     @Transactional
-    FamilyView create(FamilyForm form, SignedInUser user) {
+    public FamilyView create(FamilyForm form, SignedInUser user) {
         user.requireWriter();
         LocalityView village = village(form, user);
         Family.Details details = details(form, village, form.phone());
@@ -130,7 +130,7 @@ public class FamilyService {
     }
 
     @Transactional
-    FamilyView update(long id, FamilyForm form, SignedInUser user) {
+    public FamilyView update(long id, FamilyForm form, SignedInUser user) {
         user.requireWriter();
         FamilyView current = get(id, user);
         RegistryWrites.requireVersion(form.version());

@@ -1,0 +1,164 @@
+package vn.khuyenhoc.field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import com.microsoft.playwright.APIRequestContext;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.khuyenhoc.TestAccounts;
+import vn.khuyenhoc.shared.SignedInUser;
+
+/** Chromium for the field app's tests and benchmark, and the records they start from, made through the API. */
+final class FieldBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    /** A family set's passing scores (the seeded QĐ 448 set: twelve items in points). */
+    static final String[][] PASSING = {
+        {"1.1", "10"}, {"1.2", "9"}, {"1.3", "9"}, {"2.1", "10"}, {"2.2", "8"}, {"2.3", "6"},
+        {"3.1", "7"}, {"3.2", "6"}, {"3.3", "5"}, {"4.1", "6"}, {"4.2", "7"}, {"4.3", "6"}
+    };
+
+    final Playwright playwright;
+    final Browser browser;
+    final APIRequestContext api;
+    final int port;
+
+    FieldBrowser(int port) {
+        boolean present = Files.isExecutable(CHROMIUM);
+        if (!present && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI is set but Chromium is missing at " + CHROMIUM);
+        }
+        Assumptions.assumeTrue(present, "no Chromium at " + CHROMIUM);
+        this.port = port;
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+        // the officer's requests go on their own, outside the browser context that is set offline
+        api = playwright.request().newContext();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void signIn(Page page, SignedInUser user) {
+        page.navigate(url("/login"));
+        page.getByLabel("Tên đăng nhập").fill(user.username());
+        page.getByLabel("Mật khẩu").fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                .click();
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+
+    /** Opens the field app online and waits until its bundle is in IndexedDB and its shell in the worker's cache. */
+    void openField(Page page) {
+        page.navigate(url("/field"));
+        page.waitForSelector("html[data-ready='true'][data-bundle='loaded']");
+        page.waitForFunction("() => navigator.serviceWorker.ready.then(() => caches.match('/field')).then(r => !!r)");
+        page.waitForFunction("() => !!navigator.serviceWorker.controller");
+    }
+
+    APIResponse call(SignedInUser user, String method, String path, String json) {
+        String basic = Base64.getEncoder()
+                .encodeToString((user.username() + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        RequestOptions options = RequestOptions.create()
+                .setMethod(method)
+                .setHeader("Authorization", "Basic " + basic)
+                .setHeader("Content-Type", "application/json");
+        if (json != null) {
+            options.setData(json);
+        }
+        return api.fetch(url(path), options);
+    }
+
+    String create(SignedInUser user, String path, String json) {
+        APIResponse response = call(user, "POST", path, json);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return JsonPath.read(response.text(), "$.id").toString();
+    }
+
+    String household(SignedInUser user, String village, String name) {
+        return create(
+                user,
+                "/api/v1/families",
+                "{\"villageCode\":\"" + village + "\",\"headName\":\"" + name
+                        + "\",\"members\":4,\"adults\":2,\"schoolAgeChildren\":1,\"confirmDuplicate\":true}");
+    }
+
+    /** This year's family round of the commune, opened by its officer. */
+    long round(SignedInUser officer) {
+        return Long.parseLong(create(
+                officer,
+                "/api/v1/rounds",
+                "{\"title\":\"LEARNING_FAMILY\",\"registrationDue\":\""
+                        + LocalDate.now().plusDays(20) + "\",\"decisionDue\":\""
+                        + LocalDate.now().plusDays(90) + "\"}"));
+    }
+
+    /** A commune with no round yet (the test database is shared by every test class). */
+    static String communeWithoutRound(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        select code from localities l
+                        where level = 'COMMUNE' and not former_map and valid_to is null
+                          and not exists (select 1 from rounds r where r.locality_id = l.id)
+                        order by code desc limit 1
+                        """).query(String.class).single();
+    }
+
+    /** A camera-sized JPEG (2400 × 1800) that the app must shrink to 1600 px before queueing it. */
+    static byte[] photo() {
+        BufferedImage image = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, 2400, 1800, Color.BLUE));
+        g.fillRect(0, 0, 2400, 1800);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        api.dispose();
+        browser.close();
+        playwright.close();
+    }
+}
