@@ -33,6 +33,8 @@ public record Navigation(List<Destination> main, List<Destination> more, List<De
                     "Việc cần làm",
                     "/",
                     roles(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER, Role.DATA_CLERK, Role.DECISION_OFFICE)),
+            // the offline field app: the village's households, registrations and self-assessments without signal
+            new Entry("Sổ thôn", "/field", roles(Role.PROVINCE_ADMIN, Role.COMMUNE_OFFICER, Role.DATA_CLERK)),
             new Entry("Tiến độ", "/dashboard", roles(ALL)),
             new Entry("Địa bàn", "/localities", roles(ALL)),
             new Entry("Tìm kiếm", "/localities/search", roles(ALL)),
@@ -57,7 +59,7 @@ public record Navigation(List<Destination> main, List<Destination> more, List<De
     /** The main destinations of each role, by path, in the order of the bottom bar. */
     private static List<String> mainPaths(Role role) {
         return switch (role) {
-            case DATA_CLERK -> List.of("/", "/families", "/rounds", "/localities/search");
+            case DATA_CLERK -> List.of("/", "/field", "/families", "/rounds", "/localities/search");
             case COMMUNE_OFFICER -> List.of("/", "/dashboard", "/rounds", "/chapters", "/localities");
             case DECISION_OFFICE -> List.of("/", "/rounds", "/dashboard");
             case VIEWER -> List.of("/dashboard", "/localities", "/localities/search");

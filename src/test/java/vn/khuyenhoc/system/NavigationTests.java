@@ -50,7 +50,7 @@ class NavigationTests {
                 .doesNotContain("href=\"/accounts\"");
         assertThat(Navigation.of(clerk, "/").main())
                 .extracting(Navigation.Destination::label)
-                .containsExactly("Việc cần làm", "Hộ gia đình", "Công nhận", "Tìm kiếm");
+                .containsExactly("Việc cần làm", "Sổ thôn", "Hộ gia đình", "Công nhận", "Tìm kiếm");
 
         SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "24133");
         assertThat(Navigation.of(officer, "/").main())
