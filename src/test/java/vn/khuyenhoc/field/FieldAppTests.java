@@ -90,6 +90,11 @@ class FieldAppTests {
     @Test
     void workDoneOfflineSurvivesAReloadAndIsSentWhenTheNetworkReturns() throws IOException {
         chromium.signIn(page, clerk);
+        // the clerk's home is the to-do list, and the bottom bar leads to the field app
+        page.navigate(chromium.url("/"));
+        PlaywrightAssertions.assertThat(page.locator("#tasks-heading")).hasText("Việc cần làm");
+        PlaywrightAssertions.assertThat(page.locator("nav.tabs a[href='/field']"))
+                .isVisible();
         chromium.openField(page);
         // Playwright for Java has no BrowserContext.serviceWorkers(): the page says which worker controls it
         assertThat(page.evaluate("() => navigator.serviceWorker.controller.scriptURL"))
@@ -175,6 +180,23 @@ class FieldAppTests {
         // each change was applied once, remembered by its client id
         assertThat(count("select count(*) from field_submissions where account_id = :v", clerk.accountId()))
                 .isEqualTo(6);
+
+        // back on the to-do home, online: the two households not yet registered are waiting, one tap away
+        page.navigate(chromium.url("/"));
+        Locator unregistered = page.locator("a.task[data-kind='unregistered']");
+        PlaywrightAssertions.assertThat(unregistered.locator(".n")).hasText("2");
+
+        // separation of duties: the clerk who self-assessed cannot review, on the page or through the API
+        page.navigate(chromium.url("/registrations/" + registration.get("id")));
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Bình xét do cán bộ xã");
+        PlaywrightAssertions.assertThat(page.locator("form#assessment")).hasCount(0);
+        var review = chromium.call(
+                clerk,
+                "PUT",
+                "/api/v1/registrations/" + registration.get("id") + "/assessments/REVIEW",
+                "{\"scores\":{}}");
+        assertThat(review.status()).isEqualTo(403);
+        assertThat(review.text()).contains("Bình xét do cán bộ xã");
     }
 
     @Test

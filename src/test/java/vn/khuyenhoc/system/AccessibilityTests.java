@@ -191,6 +191,8 @@ class AccessibilityTests {
                 "/chapters/" + r.chapter(),
                 "/rounds/" + r.round(),
                 "/registrations/" + r.registration(),
+                "/account/tokens",
+                "/account/password",
                 "/public/statistics",
                 "/verify"));
         for (String path : pages) {
@@ -230,9 +232,9 @@ class AccessibilityTests {
             List<String> small = (List<String>) page.evaluate(SMALL_CONTROLS);
             small.forEach(s -> failures.add(path + ": " + s));
         }
-        // the bottom bar offers the clerk's four destinations, the menu the rest and the sign-out
+        // the bottom bar offers the clerk's five destinations, the menu the rest and the sign-out
         assertThat(page.locator("nav.tabs a").allTextContents())
-                .containsExactly("Việc cần làm", "Hộ gia đình", "Công nhận", "Tìm kiếm");
+                .containsExactly("Việc cần làm", "Sổ thôn", "Hộ gia đình", "Công nhận", "Tìm kiếm");
         page.locator("details.menu summary").click();
         assertThat(page.locator(".menu-panel").textContent())
                 .contains("Cơ quan, đơn vị", "Đăng xuất")
