@@ -107,7 +107,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/dashboard")
+                        // the to-do home: what is due for this person
+                        .defaultSuccessUrl("/")
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof SignInLockedException locked
                                         ? "/login?locked=" + locked.retryAfterMinutes()

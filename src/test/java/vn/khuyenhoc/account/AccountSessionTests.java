@@ -305,7 +305,7 @@ class AccountSessionTests {
                 .param("password", password)
                 .with(csrf())
                 .exchange();
-        assertThat(result).hasRedirectedUrl("/dashboard");
+        assertThat(result).hasRedirectedUrl("/");
         Cookie session = result.getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
         return session;

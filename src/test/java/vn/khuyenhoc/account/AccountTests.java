@@ -27,14 +27,14 @@ class AccountTests {
     JdbcClient jdbc;
 
     @Test
-    void signsInWithTheFormAndLandsOnTheDashboard() {
+    void signsInWithTheFormAndLandsOnTheToDoHome() {
         var result = mvc.post()
                 .uri("/login")
                 .param("username", "admin")
                 .param("password", IntegrationTest.ADMIN_PASSWORD)
                 .with(csrf());
 
-        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/dashboard");
+        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
     }
 
     @Test

@@ -352,7 +352,7 @@ class BrowserTests {
         page.getByLabel("Mật khẩu").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
                 .click();
-        page.waitForURL(url("/dashboard"));
+        page.waitForURL(url("/"));
     }
 
     private String url(String path) {
