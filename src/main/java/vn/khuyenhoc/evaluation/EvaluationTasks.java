@@ -177,11 +177,18 @@ class EvaluationTasks implements TaskSource {
                                           where g.title = r.title and g.year = r.year and g.subject_id = f.id)
                           and not exists (select 1 from registrations p join certificates c on c.registration_id = p.id
                                           where p.title = r.title and p.subject_id = f.id and p.stage = 'RECOGNISED'
-                                            and p.year < r.year and c.valid_until >= make_date(r.year, 1, 1))
+                                            and p.year = any(:earlier) and c.valid_until >= make_date(r.year, 1, 1))
                         """)
                 .param("scope", user.scopePath())
                 .param("year", today.getYear())
                 .param("today", today)
+                // each earlier year by equality: a range on the year would walk the title's millions of index entries
+                // for every household
+                .param(
+                        "earlier",
+                        java.util.stream.IntStream.range(2021, today.getYear())
+                                .boxed()
+                                .toArray(Integer[]::new))
                 .query(Count.class)
                 .optional()
                 .filter(c -> c.count() > 0)
