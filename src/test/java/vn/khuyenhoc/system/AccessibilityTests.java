@@ -126,12 +126,12 @@ class AccessibilityTests {
 
     private Records make() {
         var village = localities.createVillage(
-                "22015",
+                "22276",
                 new LocalityService.VillageDraft(
                         "Thôn Dễ Dùng " + java.util.UUID.randomUUID().toString().substring(0, 6), "thôn", null),
                 accounts.admin());
         SignedInUser clerk = accounts.open(Role.DATA_CLERK, village.code());
-        SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "22015");
+        SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "22276");
         String family = api(
                 clerk.getUsername(),
                 TestAccounts.PASSWORD,

@@ -114,7 +114,8 @@ class BrowserTests {
         signIn("admin", IntegrationTest.ADMIN_PASSWORD);
         screenshot("dashboard");
         page.navigate(url("/"));
-        assertThat(page.locator(".tile .n").first().textContent()).isEqualTo("102");
+        // the home is the to-do list now, with the place search below it
+        PlaywrightAssertions.assertThat(page.locator("#tasks-heading")).hasText("Việc cần làm");
         screenshot("home");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Địa bàn"))
