@@ -405,7 +405,11 @@ class AccountService implements UserDetailsService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(
                     "role",
-                    "Hãy chọn một vai trò: PROVINCE_ADMIN, COMMUNE_OFFICER, DATA_CLERK, DECISION_OFFICE hoặc VIEWER.");
+                    "Hãy chọn một vai trò: "
+                            + java.util.Arrays.stream(Role.values())
+                                    .map(r -> r.label() + " (" + r.name() + ")")
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + ".");
         }
     }
 

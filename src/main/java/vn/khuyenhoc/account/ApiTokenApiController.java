@@ -27,6 +27,13 @@ class ApiTokenApiController {
 
     @PostMapping("/api/v1/tokens")
     ResponseEntity<ApiTokens.Issued> create(@RequestBody NewToken request, @AuthenticationPrincipal SignedInUser user) {
+        // a token makes no other token: a leaked short-lived token must not become a long-lived one
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (authentication != null && authentication.getDetails() instanceof vn.khuyenhoc.shared.TokenUse) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Mã truy cập không tạo được mã truy cập khác: hãy tạo mã bằng mật khẩu hoặc ở trang Mã truy cập API.");
+        }
         ApiTokens.Issued issued = tokens.issue(user, request.name(), request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id()))
                 .header("Cache-Control", "no-store")

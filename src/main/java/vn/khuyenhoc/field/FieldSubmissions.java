@@ -26,23 +26,30 @@ class FieldSubmissions {
         this.jdbc = jdbc;
     }
 
+    /** A change applied before: its stored answer and what the change was. */
+    record Applied(
+            String result,
+            @org.jspecify.annotations.Nullable String fingerprint) {}
+
     /** The stored answer of a change applied before, locking nothing: the primary key refuses a concurrent twin. */
-    Optional<String> applied(long accountId, UUID clientId) {
-        return jdbc.sql("select result::text from field_submissions where account_id = :account and client_id = :id")
+    Optional<Applied> applied(long accountId, UUID clientId) {
+        return jdbc.sql("select result::text as result, fingerprint from field_submissions"
+                        + " where account_id = :account and client_id = :id")
                 .param("account", accountId)
                 .param("id", clientId)
-                .query(String.class)
+                .query(Applied.class)
                 .optional();
     }
 
-    void remember(long accountId, UUID clientId, Kind kind, String resultJson) {
+    void remember(long accountId, UUID clientId, Kind kind, String fingerprint, String resultJson) {
         jdbc.sql("""
-                        insert into field_submissions (account_id, client_id, kind, result)
-                        values (:account, :id, :kind, cast(:result as jsonb))
+                        insert into field_submissions (account_id, client_id, kind, fingerprint, result)
+                        values (:account, :id, :kind, :fingerprint, cast(:result as jsonb))
                         """)
                 .param("account", accountId)
                 .param("id", clientId)
                 .param("kind", kind.name())
+                .param("fingerprint", fingerprint)
                 .param("result", resultJson)
                 .update();
     }

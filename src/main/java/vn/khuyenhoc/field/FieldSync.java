@@ -1,6 +1,7 @@
 package vn.khuyenhoc.field;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import vn.khuyenhoc.family.FamilyForm;
 import vn.khuyenhoc.family.FamilyService;
 import vn.khuyenhoc.family.FamilyView;
 import vn.khuyenhoc.field.FieldSubmissions.Kind;
+import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.SignedInUser;
 
@@ -85,12 +87,12 @@ class FieldSync {
 
     @Transactional
     String createFamily(UUID clientId, FamilyForm form, SignedInUser user) {
-        return once(user, clientId, Kind.FAMILY_CREATE, () -> families.create(form, user));
+        return once(user, clientId, Kind.FAMILY_CREATE, form, () -> families.create(form, user));
     }
 
     @Transactional
     String updateFamily(UUID clientId, long id, FamilyForm form, SignedInUser user) {
-        return once(user, clientId, Kind.FAMILY_UPDATE, () -> {
+        return once(user, clientId, Kind.FAMILY_UPDATE, List.of(id, form), () -> {
             FamilyView current = families.get(id, user);
             if (form.version() != null && form.version() != current.version()) {
                 throw new StaleRecord(
@@ -103,7 +105,7 @@ class FieldSync {
 
     @Transactional
     String register(UUID clientId, long roundId, long familyId, SignedInUser user) {
-        return once(user, clientId, Kind.REGISTER, () -> {
+        return once(user, clientId, Kind.REGISTER, List.of(roundId, familyId), () -> {
             List<Registration> made = registrations.register(roundId, List.of(familyId), user);
             return RegistrationState.of(made.get(0));
         });
@@ -111,9 +113,13 @@ class FieldSync {
 
     @Transactional
     String assessSelf(UUID clientId, long registrationId, RegistrationService.AssessmentForm form, SignedInUser user) {
-        return once(user, clientId, Kind.SELF_ASSESSMENT, () -> {
+        return once(user, clientId, Kind.SELF_ASSESSMENT, List.of(registrationId, form), () -> {
             Registration current = registrations.get(registrationId, user);
-            if (form.version() != null && !Objects.equals(form.version(), current.version())) {
+            if (form.version() == null) {
+                throw new InvalidInputException(
+                        "version", "Thiếu phiên bản của hồ sơ mà điểm tự đánh giá dựa trên: hãy gửi kèm “version”.");
+            }
+            if (!Objects.equals(form.version(), current.version())) {
                 throw new StaleRecord(
                         "Hồ sơ của " + current.subjectName() + " đã được người khác thay đổi trong lúc bạn làm việc"
                                 + " ngoài mạng.",
@@ -127,23 +133,57 @@ class FieldSync {
     @Transactional
     String addEvidence(
             UUID clientId, long registrationId, @Nullable String itemCode, MultipartFile file, SignedInUser user) {
-        return once(user, clientId, Kind.EVIDENCE, () -> {
-            try {
-                long fileId = registrations.addEvidence(registrationId, itemCode, file, user);
-                return new EvidenceAdded(fileId, registrationId, Objects.requireNonNullElse(itemCode, ""));
-            } catch (IOException e) {
-                throw new InvalidInputException("file", "Không đọc được tệp ảnh gửi lên; hãy gửi lại.");
-            }
-        });
+        String content;
+        try {
+            content = java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(file.getBytes()));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new InvalidInputException("file", "Không đọc được tệp ảnh gửi lên; hãy gửi lại.");
+        }
+        return once(
+                user,
+                clientId,
+                Kind.EVIDENCE,
+                List.of(registrationId, Objects.requireNonNullElse(itemCode, ""), content),
+                () -> {
+                    try {
+                        long fileId = registrations.addEvidence(registrationId, itemCode, file, user);
+                        return new EvidenceAdded(fileId, registrationId, Objects.requireNonNullElse(itemCode, ""));
+                    } catch (IOException e) {
+                        throw new InvalidInputException("file", "Không đọc được tệp ảnh gửi lên; hãy gửi lại.");
+                    }
+                });
     }
 
-    private String once(SignedInUser user, UUID clientId, Kind kind, Supplier<Object> change) {
+    /**
+     * Applies a change once per client id: a retry of the same change (same kind, target and content) gets the stored
+     * answer; the same id with another change is refused, so that the second change is neither dropped nor answered
+     * with the first one's result.
+     */
+    private String once(SignedInUser user, UUID clientId, Kind kind, Object what, Supplier<Object> change) {
+        String fingerprint = fingerprint(kind, what);
         var before = submissions.applied(user.accountId(), clientId);
         if (before.isPresent()) {
-            return before.get();
+            if (!fingerprint.equals(before.get().fingerprint())) {
+                throw new ConflictException("Mã gửi (Idempotency-Key) " + clientId
+                        + " đã được dùng cho một thay đổi khác: mỗi thay đổi cần một mã riêng.");
+            }
+            return before.get().result();
         }
         String answer = json.writeValueAsString(change.get());
-        submissions.remember(user.accountId(), clientId, kind, answer);
+        submissions.remember(user.accountId(), clientId, kind, fingerprint, answer);
         return answer;
+    }
+
+    private String fingerprint(Kind kind, Object what) {
+        try {
+            byte[] content = (kind.name() + ":" + json.writeValueAsString(what)).getBytes(StandardCharsets.UTF_8);
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
     }
 }

@@ -75,6 +75,12 @@ class ApiProblems {
         return invalid(missingParameter(e.getParameterName()));
     }
 
+    @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(org.springframework.web.bind.MissingRequestHeaderException e) {
+        return invalid(new InvalidInputException(
+                e.getHeaderName(), "Thiếu tiêu đề “" + e.getHeaderName() + "” trong yêu cầu: hãy gửi kèm nó."));
+    }
+
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
         return invalid(

@@ -40,8 +40,13 @@ class SecurityConfiguration {
                 .addFilterBefore(signIn.sessionCheck(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
                         .permitAll()
+                        // the whole instance's figures: for the province-wide administrator, not one bound to a commune
                         .requestMatchers("/actuator/prometheus")
-                        .hasRole("PROVINCE_ADMIN")
+                        .access((authentication, context) ->
+                                new org.springframework.security.authorization.AuthorizationDecision(
+                                        authentication.get().getPrincipal()
+                                                        instanceof vn.khuyenhoc.shared.SignedInUser user
+                                                && user.canChangeProvinceSettings()))
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.realmName("Khuyen Hoc So")
@@ -118,6 +123,24 @@ class SecurityConfiguration {
                                                 ? "/login?unavailable"
                                                 : "/login?error")))
                         .permitAll())
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    String path = request.getRequestURI()
+                            .substring(request.getContextPath().length());
+                    String accept = request.getHeader("Accept");
+                    if (path.startsWith("/field/api/") || (accept != null && accept.contains("json"))) {
+                        // the field app's script and other JSON callers read a problem, in Vietnamese
+                        problem(
+                                response,
+                                403,
+                                "Không được phép",
+                                e instanceof org.springframework.security.web.csrf.CsrfException
+                                        ? "Thiếu hoặc sai mã chống giả mạo (CSRF) của phiên: hãy tải lại trang rồi gửi lại."
+                                        : "Tài khoản của bạn không được làm việc này.");
+                    } else {
+                        new org.springframework.security.web.access.AccessDeniedHandlerImpl()
+                                .handle(request, response, e);
+                    }
+                }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::headers)
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"));

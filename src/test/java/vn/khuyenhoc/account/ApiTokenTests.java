@@ -73,6 +73,13 @@ class ApiTokenTests {
                 .bodyText()
                 .contains("Bảng tính của xã", "lastUsedAt")
                 .doesNotContain(token, ApiTokens.hash(token));
+        // a token does not make a longer-lived token
+        assertThat(mvc.post()
+                        .uri("/api/v1/tokens")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"chain\",\"expiresInDays\":365}"))
+                .hasStatus(403);
     }
 
     @Test

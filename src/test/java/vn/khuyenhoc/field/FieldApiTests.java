@@ -98,6 +98,21 @@ class FieldApiTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        // the same key with another change is refused, not answered with the first change's result
+        MvcTestResult reused = mvc.post()
+                .uri("/field/api/families")
+                .with(user(clerk))
+                .with(csrf())
+                .header("Idempotency-Key", key.toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"villageCode\":\"" + village.code()
+                        + "\",\"headName\":\"Hộ Khác Cùng Mã\",\"members\":9,\"adults\":2,\"schoolAgeChildren\":1}")
+                .exchange();
+        assertThat(reused).hasStatus(409).bodyText().contains("Idempotency-Key");
+        assertThat(jdbc.sql("select count(*) from families where head_name = 'Hộ Khác Cùng Mã'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -163,6 +178,17 @@ class FieldApiTests {
                 .exchange();
         // refused like any page's form without its token (here, with no session: to the sign-in page)
         assertThat(forged.getResponse().getStatus()).isIn(302, 403);
+        // a wrong token is answered to the app's script as a Vietnamese problem
+        MvcTestResult wrong = mvc.post()
+                .uri("/field/api/families")
+                .with(user(clerk))
+                .with(csrf().useInvalidToken())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"villageCode\":\"" + village.code()
+                        + "\",\"headName\":\"Hộ Không Mã\",\"members\":3,\"adults\":2,\"schoolAgeChildren\":1}")
+                .exchange();
+        assertThat(wrong).hasStatus(403).bodyText().contains("CSRF");
         assertThat(jdbc.sql("select count(*) from families where head_name = 'Hộ Không Mã'")
                         .query(Long.class)
                         .single())

@@ -28,6 +28,11 @@ class MetricsTests {
         var officer = accounts.open(Role.COMMUNE_OFFICER, "24133");
         assertThat(mvc.get().uri("/actuator/prometheus").with(httpBasic(officer.username(), TestAccounts.PASSWORD)))
                 .hasStatus(403);
+        var communeAdministrator = accounts.open(Role.PROVINCE_ADMIN, "24133");
+        assertThat(mvc.get()
+                        .uri("/actuator/prometheus")
+                        .with(httpBasic(communeAdministrator.username(), TestAccounts.PASSWORD)))
+                .hasStatus(403);
         assertThat(mvc.get().uri("/actuator/prometheus").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
                 .hasStatusOk()
                 .bodyText()
