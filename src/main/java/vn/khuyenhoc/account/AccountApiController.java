@@ -67,6 +67,15 @@ class AccountApiController {
             throw new InvalidInputException(
                     "password", "Không đổi mật khẩu ở đây: quản trị đặt mật khẩu tạm trên trang Tài khoản.");
         }
+        if (form.username() != null) {
+            AccountView current = AccountView.of(accounts.get(id, admin));
+            if (!current.username().equals(AccountService.normalise(form.username()))) {
+                throw new InvalidInputException(
+                        "username",
+                        "Tên đăng nhập không đổi được (“" + current.username()
+                                + "”): hãy tạo tài khoản mới với tên khác và khóa tài khoản này.");
+            }
+        }
         try {
             return AccountView.of(accounts.update(id, form, admin));
         } catch (InvalidInputException e) {

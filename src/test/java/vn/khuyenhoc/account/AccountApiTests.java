@@ -141,6 +141,16 @@ class AccountApiTests {
         int version = version(clerk);
         int generation = generation(clerk);
 
+        // the username is not changed by an edit, and saying otherwise is refused, not ignored
+        assertThat(put(
+                        clerk.accountId(),
+                        "{\"username\":\"ten-moi-khac\",\"displayName\":\"Y Bhăm Niê\",\"role\":\"DATA_CLERK\","
+                                + "\"scopeCodes\":[\"" + village + "\"],\"enabled\":true,\"version\":" + version + "}",
+                        admin()))
+                .hasStatus(400)
+                .bodyText()
+                .contains("username");
+
         assertThat(put(
                         clerk.accountId(),
                         "{\"displayName\":\"Y Bhăm Niê\",\"role\":\"DATA_CLERK\",\"scopeCodes\":[\"" + village
