@@ -79,6 +79,19 @@ public record Registration(
     }
 
     /** Evidence is added or removed until the appraisal. */
+    /**
+     * Whether {@code user} may add or remove evidence now: anyone who writes, while the file is being prepared
+     * (registered, returned); once the self-assessment is submitted the household's file is frozen for the clerk, so
+     * that the review rests on what was submitted, and only an officer (for the review's or the appraisal's own papers)
+     * adds or removes evidence until the appraisal.
+     */
+    boolean takesEvidenceFrom(vn.khuyenhoc.shared.SignedInUser user) {
+        if (!user.canWrite() || !takesEvidence()) {
+            return false;
+        }
+        return stage == Stage.REGISTERED || stage == Stage.RETURNED || user.canAppraise();
+    }
+
     boolean takesEvidence() {
         return stage == Stage.REGISTERED
                 || stage == Stage.RETURNED

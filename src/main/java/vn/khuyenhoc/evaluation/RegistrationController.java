@@ -113,7 +113,7 @@ class RegistrationController {
                 registrations.evidence(registration.id(), user).stream()
                         .collect(Collectors.groupingBy(RegistrationRepository.EvidenceFile::itemCode)));
         // the same rule as RegistrationService.addEvidence and deleteEvidence: a writer, before the appraisal
-        model.addAttribute("evidenceEditable", user.canWrite() && registration.takesEvidence());
+        model.addAttribute("evidenceEditable", registration.takesEvidenceFrom(user));
         model.addAttribute("maxEvidenceBytes", RegistrationService.MAX_EVIDENCE_BYTES);
     }
 

@@ -449,6 +449,10 @@ public class RegistrationService {
         if (!registration.takesEvidence()) {
             throw new ConflictException("Hồ sơ đã thẩm định: không thêm minh chứng được nữa.");
         }
+        if (!registration.takesEvidenceFrom(user)) {
+            throw new ConflictException("Hồ sơ đã gửi tự đánh giá: minh chứng được giữ nguyên để bình xét; nếu cần"
+                    + " bổ sung, cán bộ xã trả lại hồ sơ.");
+        }
         String item = VietnameseText.cleanOrEmpty(itemCode);
         if (criteria.get(round.criteriaSetId()).items().stream()
                 .noneMatch(i -> i.code().equals(item))) {
@@ -499,6 +503,10 @@ public class RegistrationService {
         Registration registration = get(id, user);
         if (!registration.takesEvidence()) {
             throw new ConflictException("Hồ sơ đã thẩm định: không xóa minh chứng được nữa.");
+        }
+        if (!registration.takesEvidenceFrom(user)) {
+            throw new ConflictException("Hồ sơ đã gửi tự đánh giá: minh chứng được giữ nguyên để bình xét; nếu cần"
+                    + " sửa, cán bộ xã trả lại hồ sơ.");
         }
         if (registrations.deleteEvidence(id, fileId) == 0) {
             throw new NotFoundException("Không tìm thấy tệp minh chứng.");

@@ -185,6 +185,23 @@ class AssessmentBrowserTests {
                 .containsText("Đã lưu nháp lúc", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         assertThat(draftScores(registration)).isEqualTo(8);
 
+        // before it is submitted the evidence may be deleted, after a question; then a photo is taken again
+        page.onceDialog(dialog -> {
+            assertThat(dialog.message()).contains("anh-lop-hoc.jpg");
+            dialog.accept();
+        });
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xóa anh-lop-hoc.jpg"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("Đã xóa tệp minh chứng");
+        assertThat(evidenceFiles(registration)).isZero();
+        page.getByLabel("Minh chứng cho mục").selectOption("2.3");
+        page.getByLabel("Chụp ảnh").setInputFiles(new FilePayload("anh-lop-hoc.png", "image/png", taken));
+        PlaywrightAssertions.assertThat(page.locator("#evidence"))
+                .containsText(
+                        "Đã tải lên minh chứng cho mục 2.3",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(evidenceFiles(registration)).isEqualTo(1);
+
         REST.forEach((code, value) -> score(code).fill(value));
         PlaywrightAssertions.assertThat(page.locator("#running-total [data-total]"))
                 .hasText("89");
@@ -196,16 +213,12 @@ class AssessmentBrowserTests {
         PlaywrightAssertions.assertThat(page.locator(".flash.ok")).containsText("Đã lưu tự đánh giá: Đạt (89 điểm)");
         assertThat(draftScores(registration)).isEqualTo(-1);
 
-        // the evidence may still be deleted (before the appraisal), after a question
-        page.onceDialog(dialog -> {
-            assertThat(dialog.message()).contains("anh-lop-hoc.jpg");
-            dialog.accept();
-        });
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xóa anh-lop-hoc.jpg"))
-                .click();
-        PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("Đã xóa tệp minh chứng");
+        // once submitted, the file is frozen for the clerk: the review rests on what was sent
+        PlaywrightAssertions.assertThat(page.locator("#evidence button", new Page.LocatorOptions().setHasText("xóa")))
+                .hasCount(0);
+        PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("minh chứng được giữ nguyên");
         assertThat(overflow()).as("the review form's page").isLessThanOrEqualTo(0);
-        assertThat(evidenceFiles(registration)).isZero();
+        assertThat(evidenceFiles(registration)).isEqualTo(1);
     }
 
     @Test
@@ -237,8 +250,10 @@ class AssessmentBrowserTests {
         signIn(clerk.getUsername());
         page.navigate(url("/registrations/" + registration));
         PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("bien-ban.pdf");
+        // reviewed: the clerk's file is frozen (the review rests on what was submitted)
         PlaywrightAssertions.assertThat(page.locator("#evidence button", new Page.LocatorOptions().setHasText("xóa")))
-                .hasCount(1);
+                .hasCount(0);
+        PlaywrightAssertions.assertThat(page.locator("#evidence")).containsText("minh chứng được giữ nguyên");
 
         SignedInUser officer = accounts.open(Role.COMMUNE_OFFICER, "22153");
         put(
