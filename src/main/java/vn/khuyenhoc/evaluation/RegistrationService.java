@@ -454,6 +454,9 @@ public class RegistrationService {
                     + " bổ sung, cán bộ xã trả lại hồ sơ.");
         }
         String item = VietnameseText.cleanOrEmpty(itemCode);
+        if (item.isEmpty()) {
+            throw new InvalidInputException("itemCode", "Hãy chọn mục của bộ tiêu chí mà minh chứng này chứng minh.");
+        }
         if (criteria.get(round.criteriaSetId()).items().stream()
                 .noneMatch(i -> i.code().equals(item))) {
             throw new InvalidInputException("itemCode", "Bộ tiêu chí của đợt không có mục “" + item + "”.");

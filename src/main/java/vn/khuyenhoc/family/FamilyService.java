@@ -199,7 +199,12 @@ public class FamilyService {
 
     /** New households go only to a current village (a closed village receives none). */
     LocalityView village(FamilyForm form, SignedInUser user) {
-        LocalityView place = localities.placeOf(form.village(), user);
+        LocalityView place;
+        try {
+            place = localities.placeOf(form.village(), user);
+        } catch (InvalidInputException e) {
+            throw e.renamed("localityCode", "villageCode"); // the household's field is its village
+        }
         if (place.level() != LocalityLevel.VILLAGE) {
             throw new InvalidInputException(
                     "villageCode", "Hộ gia đình phải thuộc một thôn, buôn, tổ dân phố (không phải cả xã).");

@@ -79,7 +79,7 @@ class FamilyTests {
                 .hasStatus(400)
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
-                .isEqualTo("localityCode");
+                .isEqualTo("villageCode");
     }
 
     @Test
