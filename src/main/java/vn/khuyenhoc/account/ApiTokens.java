@@ -1,12 +1,8 @@
 package vn.khuyenhoc.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditTrail;
 import vn.khuyenhoc.shared.InvalidInputException;
 import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Sha256;
 import vn.khuyenhoc.shared.SignedInUser;
 import vn.khuyenhoc.shared.VietnameseText;
 
@@ -163,12 +160,7 @@ class ApiTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
+        return Sha256.hex(token);
     }
 
     /** What the audit trail keeps of a token: whose, its name and expiry, never the token or its hash. */

@@ -1,7 +1,6 @@
 package vn.khuyenhoc.field;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import vn.khuyenhoc.family.FamilyView;
 import vn.khuyenhoc.field.FieldSubmissions.Kind;
 import vn.khuyenhoc.shared.ConflictException;
 import vn.khuyenhoc.shared.InvalidInputException;
+import vn.khuyenhoc.shared.Sha256;
 import vn.khuyenhoc.shared.SignedInUser;
 
 /**
@@ -135,10 +135,8 @@ class FieldSync {
             UUID clientId, long registrationId, @Nullable String itemCode, MultipartFile file, SignedInUser user) {
         String content;
         try {
-            content = java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(file.getBytes()));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            content = Sha256.hex(file.getBytes());
+        } catch (IOException e) {
             throw new InvalidInputException("file", "Không đọc được tệp ảnh gửi lên; hãy gửi lại.");
         }
         return once(
@@ -177,13 +175,6 @@ class FieldSync {
     }
 
     private String fingerprint(Kind kind, Object what) {
-        try {
-            byte[] content = (kind.name() + ":" + json.writeValueAsString(what)).getBytes(StandardCharsets.UTF_8);
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
+        return Sha256.hex(kind.name() + ":" + json.writeValueAsString(what));
     }
 }

@@ -70,11 +70,16 @@ class IndicatorSnapshots {
         if (whole != null && whole.computedAt().plus(FRESH_FOR).isAfter(Instant.now())) {
             return whole;
         }
-        return cached(new Key(locality.code(), year, true), () -> indicators.totals(locality, year));
+        return fresh(new Key(locality.code(), year, true), () -> indicators.totals(locality, year));
     }
 
     private Snapshot cached(Key key, java.util.function.Supplier<IndicatorService.IndicatorTable> compute) {
         current();
+        return fresh(key, compute);
+    }
+
+    /** The snapshot under {@code key} while it is fresh, else a new one; the generation has been read. */
+    private Snapshot fresh(Key key, java.util.function.Supplier<IndicatorService.IndicatorTable> compute) {
         Snapshot cached = cache.get(key);
         if (cached != null && cached.computedAt().plus(FRESH_FOR).isAfter(Instant.now())) {
             return cached;

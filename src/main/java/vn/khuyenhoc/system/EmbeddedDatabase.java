@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -224,14 +222,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void writePassword() throws IOException {
-        Path file = directory.resolve(PASSWORD_FILE);
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system: the directory's own permissions protect it
-        }
-        Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        SharedPassword.keep(directory.resolve(PASSWORD_FILE), password);
     }
 
     private void watch() {

@@ -34,14 +34,19 @@ final class SharedPassword {
             }
         }
         String password = generate();
+        keep(file, password);
+        return password;
+    }
+
+    /** Writes a password into {@code file}, readable by this user only (where the file system has permissions). */
+    static void keep(Path file, String password) throws IOException {
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
+            Files.createFile(file); // not a POSIX file system: the directory's own permissions protect it
         }
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-        return password;
     }
 
     /** 32 letters and digits, none that reads like another (no 0/O, 1/l/I): a password no one types. */
