@@ -128,10 +128,9 @@ class ReportController {
     @GetMapping("/reports/jobs/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String id, @AuthenticationPrincipal SignedInUser user) {
         ReportJobs.Job job = job(id, user);
-        if (job.state() != ReportJobs.State.DONE || job.content == null) {
-            throw new NotFoundException("Báo cáo chưa lập xong.");
-        }
-        return download(job.content, job.fileName(), job.format);
+        byte[] content =
+                jobs.content(id, user.getUsername()).orElseThrow(() -> new NotFoundException("Báo cáo chưa lập xong."));
+        return download(content, job.fileName(), job.format());
     }
 
     private ReportJobs.Job job(String id, SignedInUser user) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -47,8 +48,11 @@ class Backups {
 
     private final DataSource dataSource;
     private final Path nightly;
+    private final ScheduledRuns runs;
+    static final java.time.LocalTime NIGHTLY_AT = java.time.LocalTime.of(2, 30);
 
-    Backups(DataSource dataSource, @Value("${khuyenhoc.data-dir}") String dataDir) {
+    Backups(DataSource dataSource, @Value("${khuyenhoc.data-dir}") String dataDir, ScheduledRuns runs) {
+        this.runs = runs;
         this.dataSource = dataSource;
         this.nightly = Path.of(dataDir).toAbsolutePath().normalize().resolve("backups");
     }
@@ -200,25 +204,19 @@ class Backups {
 
     /**
      * Every night at 2:30 (Vietnam's time) a backup into the data directory's {@code backups/}, keeping the
-     * last {@value #KEEP}. With several instances on one database, an advisory lock lets one of them do it.
+     * last {@value #KEEP}. With several instances on one database, the first to claim the night's run makes it.
      */
     @Scheduled(cron = "0 30 2 * * *", zone = "Asia/Ho_Chi_Minh")
     void nightly() {
-        try (Connection lock = dataSource.getConnection();
-                var statement = lock.createStatement();
-                var taken = statement.executeQuery("select pg_try_advisory_lock(727201)")) {
-            taken.next();
-            if (!taken.getBoolean(1)) {
+        try {
+            if (!runs.claim("nightly-backup", ScheduledRuns.lastDaily(NIGHTLY_AT, Instant.now()))) {
+                log.info("Tonight's backup is made by another instance");
                 return;
             }
-            try {
-                Path made = backUp(nightly);
-                prune(nightly);
-                log.info("Nightly backup written to {}", made);
-            } finally {
-                statement.execute("select pg_advisory_unlock(727201)");
-            }
-        } catch (IOException | SQLException e) {
+            Path made = backUp(nightly);
+            prune(nightly);
+            log.info("Nightly backup written to {}", made);
+        } catch (IOException | RuntimeException e) {
             log.error("The nightly backup failed; the earlier backups are kept", e);
         }
     }

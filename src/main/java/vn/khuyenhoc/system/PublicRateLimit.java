@@ -6,50 +6,50 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * At most {@code khuyenhoc.public-rate-limit} requests a minute per client address to the look-ups anyone may call
  * without signing in ({@code /verify}, {@code /public}, {@code /api/v1/public}); beyond, 429 with {@code Retry-After}.
- * Counted in memory per instance, in fixed one-minute windows. At most {@link #MAX_ADDRESSES} addresses are tracked:
- * when more call within one minute, the newcomers share one count, so that many addresses cannot exhaust memory.
- * Runs before the session and security filters, so a refused request costs no database work.
+ * Counted in PostgreSQL ({@code public_request_counts}), so that several instances behind a load balancer share one
+ * count per address: one upsert per request, in fixed one-minute windows of the instances' clocks; the first request
+ * of a new minute on an instance deletes the older minutes, so the table holds one minute's addresses. Runs before
+ * the session and security filters, so a refused request costs one statement. When the database cannot be reached
+ * the look-up goes on (its page answers for itself): a limit must not turn an outage into refusals.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class PublicRateLimit extends OncePerRequestFilter {
 
-    static final int MAX_ADDRESSES = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(PublicRateLimit.class);
     private static final long WINDOW_MILLIS = 60_000;
-    private static final String OVERFLOW = "*";
 
     private final int limit;
-    private final int maxAddresses;
+    private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private volatile long prunedWindow = -1;
+    private volatile long prunedMinute = -1;
+    private volatile long warnedAt;
 
     @Autowired
-    PublicRateLimit(@Value("${khuyenhoc.public-rate-limit:60}") int limit) {
-        this(limit, MAX_ADDRESSES, Clock.systemUTC());
+    PublicRateLimit(@Value("${khuyenhoc.public-rate-limit:60}") int limit, JdbcClient jdbc) {
+        this(limit, jdbc, Clock.systemUTC());
     }
 
-    PublicRateLimit(int limit, int maxAddresses, Clock clock) {
+    PublicRateLimit(int limit, JdbcClient jdbc, Clock clock) {
         this.limit = limit;
-        this.maxAddresses = maxAddresses;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
-
-    private record Window(long start, AtomicInteger count) {}
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -84,27 +84,36 @@ class PublicRateLimit extends OncePerRequestFilter {
     /** 0 when the request may go on, otherwise the seconds until the address's window ends. */
     long retryAfterSeconds(String address) {
         long now = clock.millis();
-        long start = now - now % WINDOW_MILLIS;
-        String key = address;
-        if (windows.size() >= maxAddresses && !windows.containsKey(key)) {
-            if (prunedWindow != start) {
-                prunedWindow = start;
-                windows.values().removeIf(window -> window.start() < start);
+        long minute = now / WINDOW_MILLIS;
+        int requests;
+        try {
+            if (prunedMinute != minute) {
+                prunedMinute = minute;
+                jdbc.sql("delete from public_request_counts where minute < :minute")
+                        .param("minute", minute)
+                        .update();
             }
-            if (windows.size() >= maxAddresses) {
-                key = OVERFLOW;
+            requests = jdbc.sql("""
+                            insert into public_request_counts as c (address, minute, requests)
+                            values (:address, :minute, 1)
+                            on conflict (address, minute) do update set requests = c.requests + 1
+                            returning requests
+                            """)
+                    .param("address", address)
+                    .param("minute", minute)
+                    .query(Integer.class)
+                    .single();
+        } catch (DataAccessException e) {
+            if (now - warnedAt > WINDOW_MILLIS) {
+                warnedAt = now;
+                log.warn("Public look-ups are not counted while the database is unreachable: {}", e.getMessage());
             }
-        }
-        Window window = windows.compute(
-                key, (k, old) -> old == null || old.start() != start ? new Window(start, new AtomicInteger()) : old);
-        if (window.count().incrementAndGet() <= limit) {
             return 0;
         }
-        return Math.max(1, (start + WINDOW_MILLIS - now + 999) / 1000);
-    }
-
-    int trackedAddresses() {
-        return windows.size();
+        if (requests <= limit) {
+            return 0;
+        }
+        return Math.max(1, ((minute + 1) * WINDOW_MILLIS - now + 999) / 1000);
     }
 
     /** Pages for browsers; the API and the open-data files (CSV, JSON) get a problem detail. */

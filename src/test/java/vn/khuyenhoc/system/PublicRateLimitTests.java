@@ -6,16 +6,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import vn.khuyenhoc.IntegrationTest;
 
-/** The per-address limit of the public look-ups, with a small limit and a clock the test moves. */
+/**
+ * The per-address limit of the public look-ups, counted in the shared database, with a small limit and a clock the
+ * test moves (a day of its own in 2100, so that the counts of other runs and of the application's own filter never mix in).
+ */
+@IntegrationTest
 class PublicRateLimitTests {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T10:00:05Z"));
-    private final PublicRateLimit limit = new PublicRateLimit(60, 100, clock);
+    @Autowired
+    JdbcClient jdbc;
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2100-01-01T10:00:05Z")
+            .plus(Duration.ofDays(
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000))));
+    private PublicRateLimit limit;
+
+    @BeforeEach
+    void limitOfSixty() {
+        limit = new PublicRateLimit(60, jdbc, clock);
+    }
 
     @Test
     void theSixtyFirstVerificationInAMinuteIsRefusedWithRetryAfter() throws Exception {
@@ -70,13 +88,27 @@ class PublicRateLimitTests {
     }
 
     @Test
-    void manyAddressesShareOneCountInsteadOfGrowingTheMap() {
-        for (int i = 0; i < 1_000; i++) {
-            limit.retryAfterSeconds("10.0." + (i / 250) + "." + (i % 250));
+    void anotherInstanceCountsTheSameAddressTowardsOneLimit() throws Exception {
+        PublicRateLimit other = new PublicRateLimit(60, jdbc, clock);
+        for (int i = 0; i < 30; i++) {
+            send("/verify/KH-0002", "192.0.2.44", "text/html");
+            other.retryAfterSeconds("192.0.2.44");
         }
 
-        assertThat(limit.trackedAddresses()).isLessThanOrEqualTo(101);
-        assertThat(limit.retryAfterSeconds("10.9.9.9")).isPositive();
+        assertThat(send("/verify/KH-0002", "192.0.2.44", "text/html").getStatus())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aNewMinuteDeletesTheOlderCounts() {
+        limit.retryAfterSeconds("192.0.2.45");
+        clock.advance(Duration.ofMinutes(1));
+        limit.retryAfterSeconds("192.0.2.46");
+
+        assertThat(jdbc.sql("select count(*) from public_request_counts where address = '192.0.2.45'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private MockHttpServletResponse send(String uri, String address, String accept) throws Exception {
