@@ -10,7 +10,10 @@ import vn.khuyenhoc.IntegrationTest;
 import vn.khuyenhoc.TestAccounts;
 import vn.khuyenhoc.shared.Role;
 
-/** Prometheus metrics: for a province administrator only, with requests, the pool, sign-ins and report jobs. */
+/**
+ * Prometheus metrics: for a province administrator only, with requests (imports among them, by outcome), the pool,
+ * sign-ins and report jobs.
+ */
 @IntegrationTest
 class MetricsTests {
 
@@ -33,12 +36,20 @@ class MetricsTests {
                         .uri("/actuator/prometheus")
                         .with(httpBasic(communeAdministrator.username(), TestAccounts.PASSWORD)))
                 .hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/api/v1/organizations/import?dryRun=true")
+                        .multipart()
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "to-chuc.csv", "text/csv", "khong,phai,mau\n1,2,3\n".getBytes()))
+                        .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
+                .hasStatus(200);
         assertThat(mvc.get().uri("/actuator/prometheus").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
                 .hasStatusOk()
                 .bodyText()
                 .contains("hikaricp_connections_active")
                 .contains("khuyenhoc_sign_in_failures_total")
                 .contains("khuyenhoc_report_jobs{")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/organizations/import\"");
     }
 }
