@@ -24,6 +24,15 @@ if [ ! -f "$app/khuyenhoc.jar" ] || [ "$(cat "$app/extracted-from" 2> /dev/null)
     echo "$stamp" > "$app/extracted-from"
 fi
 archive=$app/khuyenhoc.jsa
+# an archive cut short (the JVM killed while it wrote it) is checked once, quietly, and made again if unusable
+if [ -s "$archive" ] && [ ! -f "$archive.checked" ]; then
+    if java -Xshare:on -XX:SharedArchiveFile="$archive" -XX:ErrorFile=/dev/null -cp "$app/khuyenhoc.jar" -version \
+        > /dev/null 2>&1; then
+        touch "$archive.checked"
+    else
+        rm -f "$archive"
+    fi
+fi
 if [ -s "$archive" ]; then
     cds=("-XX:SharedArchiveFile=$archive")
 else
