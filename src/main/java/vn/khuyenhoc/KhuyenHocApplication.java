@@ -19,6 +19,8 @@ public class KhuyenHocApplication {
             // --backup / --restore: the database only, no web server, then stop
             application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         }
+        // the embedded database starts on its own thread while the context is built (not in tests: they make it later)
+        application.addInitializers(new vn.khuyenhoc.system.EarlyDatabaseStart());
         application.run(args);
     }
 }

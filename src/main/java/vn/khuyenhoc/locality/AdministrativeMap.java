@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +26,8 @@ import vn.khuyenhoc.shared.VietnameseText;
 
 /**
  * Loads the deployment's province and its communes from the national list of 2025 (all 34 provinces ship in
- * {@code data/vn-administrative-units-2025.csv}). Runs at every start and inserts only what is missing.
+ * {@code data/vn-administrative-units-2025.csv}). Runs at every start and inserts only what is missing: one query
+ * finds the map complete at every start after the first, and the first inserts the communes in one batch.
  */
 @Component
 @Order(10)
@@ -38,16 +42,19 @@ class AdministrativeMap implements ApplicationRunner {
             Map.of("xa", "XA", "phuong", "PHUONG", "dac_khu", "DAC_KHU");
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final String provinceCode;
 
     AdministrativeMap(
             JdbcClient jdbc,
+            JdbcTemplate batch,
             TransactionTemplate transactions,
             AuditTrail audit,
             @Value("${khuyenhoc.province-code:66}") String provinceCode) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.transactions = transactions;
         this.audit = audit;
         this.provinceCode = provinceCode.strip();
@@ -71,6 +78,16 @@ class AdministrativeMap implements ApplicationRunner {
     }
 
     private int load(List<Row> rows) {
+        List<String> codes = new ArrayList<>();
+        codes.add(provinceCode);
+        rows.forEach(row -> codes.add(row.code()));
+        long present = jdbc.sql("select count(*) from localities where code in (:codes)")
+                .param("codes", codes)
+                .query(Long.class)
+                .single();
+        if (present == codes.size()) {
+            return 0;
+        }
         String provinceName = rows.get(0).provinceName();
         int inserted = jdbc.sql("""
                         insert into localities (code, name, level, kind, valid_from)
@@ -86,23 +103,19 @@ class AdministrativeMap implements ApplicationRunner {
                 .param("code", provinceCode)
                 .query(Long.class)
                 .single();
+        List<Object[]> communes = new ArrayList<>();
         for (Row row : rows) {
             String kind = COMMUNE_KINDS.get(row.type());
             if (kind == null) {
                 throw new IllegalStateException("Unknown unit_type " + row.type() + " in " + SOURCE);
             }
-            inserted += jdbc.sql("""
-                            insert into localities (code, name, level, kind, parent_id, valid_from)
-                            values (:code, :name, 'COMMUNE', :kind, :parent, :from)
-                            on conflict (code) do nothing
-                            """)
-                    .param("code", row.code())
-                    .param("name", row.name())
-                    .param("kind", kind)
-                    .param("parent", provinceId)
-                    .param("from", REFORM_DATE)
-                    .update();
+            communes.add(new Object[] {row.code(), row.name(), kind, provinceId, REFORM_DATE});
         }
+        inserted += IntStream.of(batch.batchUpdate("""
+                        insert into localities (code, name, level, kind, parent_id, valid_from)
+                        values (?, ?, 'COMMUNE', ?, ?, ?)
+                        on conflict (code) do nothing
+                        """, communes)).sum();
         if (inserted > 0) {
             String path = jdbc.sql("select path::text from localities where id = :id")
                     .param("id", provinceId)

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +20,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +31,8 @@ import vn.khuyenhoc.shared.VietnameseText;
  * Loads the map the 2025 reform replaced: the former provinces, their districts and communes, valid until 30/6/2025,
  * each former commune linked to the commune(s) it became part of on 1/7/2025 and each former province to the province.
  * The file ({@code data/dak-lak-2025-predecessors.csv}) lists the province's communes with the units each was formed
- * from. Runs after {@link AdministrativeMap} at every start and inserts only what is missing.
+ * from. Runs after {@link AdministrativeMap} at every start and inserts only what is missing: two counts find the map
+ * complete at every start after the first (it used to take some 1,800 statements), and the first inserts in batches.
  *
  * <p>The former units have no national code in the file, so their codes are made from their names, which do not
  * change any more: the former province's national code with a {@code C} ("cũ") in front ({@code C66} Đắk Lắk,
@@ -53,16 +58,19 @@ class FormerMap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FormerMap.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final String provinceCode;
 
     FormerMap(
             JdbcClient jdbc,
+            JdbcTemplate batch,
             TransactionTemplate transactions,
             AuditTrail audit,
             @Value("${khuyenhoc.province-code:66}") String provinceCode) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.transactions = transactions;
         this.audit = audit;
         this.provinceCode = provinceCode.strip();
@@ -89,50 +97,59 @@ class FormerMap implements ApplicationRunner {
 
     private int load(List<Row> rows, String source) {
         Map<String, Unit> units = units(rows);
-        Map<String, Long> ids = new HashMap<>();
-        int inserted = 0;
+        // predecessor code -> successor code, each pair once
+        Set<List<String>> successions = new LinkedHashSet<>();
         for (Unit unit : units.values()) {
-            Long parentId = unit.parentCode().isEmpty() ? null : ids.get(unit.parentCode());
-            inserted += jdbc.sql("""
-                            insert into localities (code, name, level, kind, parent_id, valid_from, valid_to, former_map)
-                            values (:code, :name, :level, :kind, :parent, :from, :to, true)
-                            on conflict (code) do nothing
-                            """)
-                    .param("code", unit.code())
-                    .param("name", unit.name())
-                    .param("level", unit.level().name())
-                    .param("kind", unit.kind())
-                    .param("parent", parentId)
-                    .param("from", FIRST_DAY)
-                    .param("to", AdministrativeMap.REFORM_DATE)
-                    .update();
-            ids.put(
-                    unit.code(),
-                    jdbc.sql("select id from localities where code = :code")
-                            .param("code", unit.code())
-                            .query(Long.class)
-                            .single());
+            if (unit.level() == LocalityLevel.PROVINCE) {
+                successions.add(List.of(unit.code(), provinceCode));
+            }
+        }
+        for (Row row : rows) {
+            successions.add(List.of(communeCode(row), row.communeCode()));
+        }
+        if (complete(units.keySet(), successions.size())) {
+            return 0;
         }
         Map<String, Long> current = new HashMap<>();
         jdbc.sql("select code, id from localities where former_map = false and level in ('PROVINCE', 'COMMUNE')")
                 .query((rs, n) -> current.put(rs.getString(1), rs.getLong(2)))
                 .list();
-        Long province = current.get(provinceCode);
-        if (province == null) {
+        if (!current.containsKey(provinceCode)) {
             throw new IllegalStateException("Province " + provinceCode + " is not loaded");
         }
-        for (Unit unit : units.values()) {
-            if (unit.level() == LocalityLevel.PROVINCE) {
-                inserted += succession(ids.get(unit.code()), province);
-            }
-        }
         for (Row row : rows) {
-            Long successor = current.get(row.communeCode());
-            if (successor == null) {
+            if (!current.containsKey(row.communeCode())) {
                 throw new IllegalStateException("Commune " + row.communeCode() + " of " + source + " is not loaded");
             }
-            inserted += succession(ids.get(communeCode(row)), successor);
         }
+        // parents first (units is in that order): each statement of the batch sees the rows of the ones before
+        List<Object[]> localities = units.values().stream()
+                .map(unit -> new Object[] {
+                    unit.code(),
+                    unit.name(),
+                    unit.level().name(),
+                    unit.kind(),
+                    unit.parentCode(),
+                    FIRST_DAY,
+                    AdministrativeMap.REFORM_DATE
+                })
+                .toList();
+        int inserted = IntStream.of(batch.batchUpdate("""
+                        insert into localities (code, name, level, kind, parent_id, valid_from, valid_to, former_map)
+                        values (?, ?, ?, ?, (select id from localities where code = ?), ?, ?, true)
+                        on conflict (code) do nothing
+                        """, localities)).sum();
+        List<Object[]> pairs = successions.stream()
+                .map(pair -> new Object[] {
+                    AdministrativeMap.REFORM_DATE, "Sắp xếp đơn vị hành chính từ 01/7/2025", pair.get(0), pair.get(1)
+                })
+                .toList();
+        inserted += IntStream.of(batch.batchUpdate("""
+                        insert into locality_successions (predecessor_id, successor_id, effective_on, note)
+                        select p.id, s.id, ?, ? from localities p, localities s where p.code = ? and s.code = ?
+                        on conflict do nothing
+                        """, pairs)).sum();
+        Long province = current.get(provinceCode);
         if (inserted > 0) {
             String path = jdbc.sql("select path::text from localities where id = :id")
                     .param("id", province)
@@ -149,17 +166,21 @@ class FormerMap implements ApplicationRunner {
         return inserted;
     }
 
-    private int succession(long predecessor, long successor) {
-        return jdbc.sql("""
-                        insert into locality_successions (predecessor_id, successor_id, effective_on, note)
-                        values (:predecessor, :successor, :on, :note)
-                        on conflict do nothing
-                        """)
-                .param("predecessor", predecessor)
-                .param("successor", successor)
-                .param("on", AdministrativeMap.REFORM_DATE)
-                .param("note", "Sắp xếp đơn vị hành chính từ 01/7/2025")
-                .update();
+    /** Whether every former unit and at least as many successions as the file makes are there (two counts). */
+    private boolean complete(Set<String> codes, int successions) {
+        List<String> list = List.copyOf(codes);
+        long units = jdbc.sql("select count(*) from localities where former_map and code in (:codes)")
+                .param("codes", list)
+                .query(Long.class)
+                .single();
+        if (units < codes.size()) {
+            return false;
+        }
+        long links = jdbc.sql("""
+                        select count(*) from locality_successions s join localities p on p.id = s.predecessor_id
+                        where p.former_map and p.code in (:codes)
+                        """).param("codes", list).query(Long.class).single();
+        return links >= successions;
     }
 
     /** The former provinces, districts and communes in parent-first order, each once, with their codes. */

@@ -10,12 +10,14 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -38,7 +40,28 @@ class EmbeddedDatabaseConfiguration {
     static class NoExternalDatabase implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !context.getEnvironment().containsProperty("spring.datasource.url");
+            return matches(context.getEnvironment());
+        }
+
+        static boolean matches(Environment environment) {
+            return !environment.containsProperty("spring.datasource.url");
+        }
+    }
+
+    /** The settings the server starts with; the early start and the bean read the same ones. */
+    record Settings(Path directory, boolean fresh, int port, String sharedPassword) {
+
+        static Settings of(String dataDir, boolean fresh, int port, String sharedPassword) {
+            // fresh: a new cluster, the earlier one deleted (tests); otherwise the data persists
+            return new Settings(Path.of(dataDir).toAbsolutePath().normalize(), fresh, port, sharedPassword);
+        }
+
+        static Settings of(Environment environment) {
+            return of(
+                    environment.getRequiredProperty("khuyenhoc.data-dir"),
+                    environment.getProperty("khuyenhoc.embedded-db.fresh", Boolean.class, false),
+                    environment.getProperty("khuyenhoc.database.port", Integer.class, 0),
+                    environment.getProperty("khuyenhoc.database.password", ""));
         }
     }
 
@@ -47,25 +70,38 @@ class EmbeddedDatabaseConfiguration {
             @Value("${khuyenhoc.data-dir}") String dataDir,
             @Value("${khuyenhoc.embedded-db.fresh:false}") boolean fresh,
             @Value("${khuyenhoc.database.port:0}") int port,
-            @Value("${khuyenhoc.database.password:}") String sharedPassword)
+            @Value("${khuyenhoc.database.password:}") String sharedPassword,
+            ObjectProvider<EarlyDatabaseStart.Started> early)
             throws IOException, SQLException {
-        // fresh: a new cluster, the earlier one deleted (tests); otherwise the data persists
-        Path directory = Path.of(dataDir).toAbsolutePath().normalize();
-        EmbeddedDatabase postgres = new EmbeddedDatabase(directory, fresh, port);
-        if (port != 0) {
+        Settings settings = Settings.of(dataDir, fresh, port, sharedPassword);
+        EarlyDatabaseStart.Started started = early.getIfAvailable();
+        return started != null ? started.take(settings) : start(settings);
+    }
+
+    /** Starts the server, creates the application's database and opens it to a second instance if asked. */
+    static EmbeddedDatabase start(Settings settings) throws IOException, SQLException {
+        Path directory = settings.directory();
+        int port = settings.port();
+        EmbeddedDatabase postgres = new EmbeddedDatabase(directory, settings.fresh(), port);
+        try {
             createDatabaseIfMissing(postgres.maintenance());
-            postgres.share(DATABASE, SharedPassword.of(sharedPassword, directory));
-            log.info(
-                    "The embedded PostgreSQL server listens on 127.0.0.1:{}: a second instance joins it with"
-                            + " SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:{}/{}, SPRING_DATASOURCE_USERNAME={}"
-                            + " and SPRING_DATASOURCE_PASSWORD={}",
-                    port,
-                    port,
-                    DATABASE,
-                    DATABASE,
-                    sharedPassword.isBlank()
-                            ? "the password kept in " + directory.resolve(SharedPassword.FILE)
-                            : "the value of KHUYENHOC_DATABASE_PASSWORD");
+            if (port != 0) {
+                postgres.share(DATABASE, SharedPassword.of(settings.sharedPassword(), directory));
+                log.info(
+                        "The embedded PostgreSQL server listens on 127.0.0.1:{}: a second instance joins it with"
+                                + " SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:{}/{},"
+                                + " SPRING_DATASOURCE_USERNAME={} and SPRING_DATASOURCE_PASSWORD={}",
+                        port,
+                        port,
+                        DATABASE,
+                        DATABASE,
+                        settings.sharedPassword().isBlank()
+                                ? "the password kept in " + directory.resolve(SharedPassword.FILE)
+                                : "the value of KHUYENHOC_DATABASE_PASSWORD");
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            postgres.close();
+            throw e;
         }
         return postgres;
     }
@@ -76,7 +112,7 @@ class EmbeddedDatabaseConfiguration {
             @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
             @Value("${spring.datasource.hikari.connection-timeout:2000}") long connectionTimeout)
             throws SQLException {
-        createDatabaseIfMissing(postgres.maintenance());
+        // the database was created when the server started (start)
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl(DATABASE));
         dataSource.setPassword(postgres.password());
