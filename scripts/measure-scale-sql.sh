@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# The indicator sources' statements (scripts/scale-indicator-queries.sql) with EXPLAIN (ANALYZE, BUFFERS): each twice
+# The indicator sources' statements (scripts/scale-indicator-queries.sql, or another file) with EXPLAIN (ANALYZE, BUFFERS): each twice
 # to warm up, then RUNS times; prints the median, fastest and slowest execution time (ms) and the shared buffers hit
 # and read of the last run. Keeps the last plan of each in OUT_DIR when given.
-# Usage: PGPASSWORD=… scripts/measure-scale-sql.sh PORT [runs] [out dir]   (user postgres, database khuyenhoc)
+# Usage: PGPASSWORD=… scripts/measure-scale-sql.sh PORT [runs] [out dir] [queries file]   (user postgres, database
+# khuyenhoc; the file defaults to scripts/scale-indicator-queries.sql, statements after lines "-- name: …")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=$1
 runs=${2:-7}
 out=${3:-}
+queries=${4:-scripts/scale-indicator-queries.sql}
 psql=${PSQL:-psql}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 awk -v dir="$work" '/^-- name: /{n++; name=substr($0, 10); print name > (dir "/" n ".name"); next}
-    n > 0 {print > (dir "/" n ".sql")}' scripts/scale-indicator-queries.sql
+    n > 0 {print > (dir "/" n ".sql")}' "$queries"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-70s %9s %9s %9s  %s\n' "statement" "median" "min" "max" "buffers (last run)"
 for f in "$work"/*.sql; do
