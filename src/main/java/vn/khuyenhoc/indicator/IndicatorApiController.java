@@ -102,6 +102,16 @@ class IndicatorApiController {
     }
 
     /**
+     * The province's totals of a year for a national roll-up, without sign-in: each deployment serves one province
+     * and a national collector adds up the numerators and denominators of every province's summary (docs/scaling.md).
+     */
+    @GetMapping("/api/v1/public/summary")
+    ProvinceSummary publicSummary(@RequestParam(required = false) @Nullable Integer year) {
+        IndicatorSnapshots.Snapshot snapshot = statistics.province(year);
+        return ProvinceSummary.of(snapshot.table(), snapshot.computedAt());
+    }
+
+    /**
      * The indicators of a locality and year; with {@code map=2024} (a year up to 2025) the table on the former map,
      * by former district or commune, with the figures reported for it (records live on today's map).
      */

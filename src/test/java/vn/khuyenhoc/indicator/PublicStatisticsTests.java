@@ -71,6 +71,33 @@ class PublicStatisticsTests {
         assertThat(outside).hasStatus(400).bodyText().contains("year");
     }
 
+    @Test
+    void theSummaryForANationalRollUpNamesTheProvinceAndCarriesTheTotalsToAdd() throws Exception {
+        MvcTestResult table =
+                mvc.get().uri("/api/v1/public/indicators?year=2025").exchange();
+        MvcTestResult summary =
+                mvc.get().uri("/api/v1/public/summary?year=2025").exchange();
+
+        assertThat(summary).hasStatusOk().bodyJson().extractingPath("$.format").isEqualTo(1);
+        assertThat(summary).bodyJson().extractingPath("$.province").isEqualTo("66");
+        assertThat(summary).bodyJson().extractingPath("$.provinceName").isEqualTo("Tỉnh Đắk Lắk");
+        assertThat(summary).bodyJson().extractingPath("$.year").isEqualTo(2025);
+        assertThat(summary).bodyJson().extractingPath("$.communes").isEqualTo(102);
+        assertThat(summary).bodyJson().extractingPath("$.indicators.length()").isEqualTo(11);
+        assertThat(summary).bodyJson().extractingPath("$.computedAt").isNotNull();
+        for (int i = 0; i < 11; i++) {
+            for (String field : java.util.List.of("code", "numerator", "denominator", "origin")) {
+                assertThat(JsonOf.read(summary, "$.indicators[" + i + "]." + field))
+                        .as(field + " of indicator " + i)
+                        .isEqualTo(JsonOf.read(table, "$.total[" + i + "]." + field));
+            }
+        }
+        assertThat(mvc.get().uri("/api/v1/public/summary?year=2019").exchange())
+                .hasStatus(400)
+                .bodyText()
+                .contains("year");
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
         return httpBasic("admin", IntegrationTest.ADMIN_PASSWORD);
     }

@@ -72,6 +72,7 @@ class ApiDescriptionTests {
         check(api, "/api/v1/rounds", "/api/v1/rounds");
         check(api, "/api/v1/tokens", "/api/v1/tokens");
         check(api, "/api/v1/indicators/catalogue", "/api/v1/indicators/catalogue");
+        check(api, "/api/v1/public/summary", "/api/v1/public/summary?year=2025");
     }
 
     private JsonNode description() throws Exception {
