@@ -23,6 +23,10 @@ class LoginPageTests {
     @MockitoBean
     LocalityService localities;
 
+    /** The public look-ups' limit counts in the database; the sign-in pages never reach it. */
+    @MockitoBean
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** Only its session check is built here, and it does nothing for a stranger. */
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AccountSignIn signIn;
