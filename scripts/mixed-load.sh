@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Mixed load (issue 14): commune officers signing in, opening the dashboard, searching households, registering
+# households, saving self-assessment drafts, and the public statistics, against one or several running instances
+# (round robin per request, no sticky sessions). Run it against a COPY of the province-scale demo data: it adds 100
+# bench accounts (scripts/mixed-load-setup.sql) and the households the virtual users register.
+#
+#   scripts/mixed-load.sh PASSWORD DB_URL USERS TARGET [TARGET…]
+#
+# PASSWORD: the admin's (the bench accounts get its hash); DB_URL: postgresql://khuyenhoc:…@127.0.0.1:5521/khuyenhoc
+# (psql reaches the instances' database there); USERS: virtual users (at most 200); TARGET: http://127.0.0.1:8121 …
+# Environment: SECONDS_MEASURED (60), WARM_UP (20), THINK_MS (500), PSQL (psql).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+password=$1
+db=$2
+users=$3
+shift 3
+targets=$(IFS=,; echo "$*")
+accounts=$(mktemp)
+trap 'rm -f "$accounts"' EXIT
+"${PSQL:-psql}" -X -q "$db" -f scripts/mixed-load-setup.sql > "$accounts"
+echo "accounts: $(wc -l < "$accounts") virtual-user lines; targets: $targets; $(uptime)"
+./mvnw -o -q test -Dtest=MixedLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true \
+    -Dkhuyenhoc.bench.mixed-load=true -Dkhuyenhoc.bench.targets="$targets" -Dkhuyenhoc.bench.users="$users" \
+    -Dkhuyenhoc.bench.accounts="$accounts" -Dkhuyenhoc.bench.password="$password" \
+    -Dkhuyenhoc.bench.seconds="${SECONDS_MEASURED:-60}" -Dkhuyenhoc.bench.warmup="${WARM_UP:-20}" \
+    -Dkhuyenhoc.bench.think-ms="${THINK_MS:-500}"
+echo "after: $(uptime)"
+for target in "$@"; do
+    curl -s -o /dev/null -w "$target/actuator/health: %{http_code} in %{time_total} s\n" "$target/actuator/health"
+done
