@@ -24,14 +24,15 @@ select 'bench-officer-' || lpad(b.n::text, 3, '0'), 'Cán bộ xã thử tải '
 from bench_communes b
 on conflict (username) do nothing;
 
+-- the accounts as they are (a later run's households may reorder the communes, not the accounts' scopes)
 with picked as (
-    select b.n, r.id, v.code, row_number() over (partition by b.n order by r.id) as k
+    select a.username, r.id, v.code, row_number() over (partition by a.username order by r.id) as k
     from registrations r
-    join bench_communes b on b.id = r.commune_id
+    join accounts a on a.scope_locality_id = r.commune_id and a.username like 'bench-officer-%'
     join rounds o on o.id = r.round_id and o.title = 'LEARNING_FAMILY'
-    join localities v on v.id = r.locality_id
+    join localities v on v.id = r.locality_id and v.valid_to is null -- not a village closed by a merge
     where r.year = extract(year from current_date)::int and r.stage in ('REGISTERED', 'RETURNED'))
-select 'bench-officer-' || lpad(n::text, 3, '0'), code, id
+select username, code, id
 from picked
 where k <= 2
-order by k, n;
+order by k, username;
