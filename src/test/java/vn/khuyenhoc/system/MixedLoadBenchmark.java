@@ -69,7 +69,7 @@ class MixedLoadBenchmark {
     record Account(String username, String village, long registration) {}
 
     /** One request as measured: its kind, when it started (ns), how long it took (ns), its status (0: timeout, -1: I/O). */
-    record Sample(int kind, long start, long nanos, int status, boolean expected) {}
+    record Sample(int kind, long start, long nanos, int status, boolean expected, String location) {}
 
     private final List<URI> targets = Arrays.stream(
                     System.getProperty("khuyenhoc.bench.targets", "http://127.0.0.1:8121")
@@ -191,7 +191,13 @@ class MixedLoadBenchmark {
 
     private static String describe(List<Sample> wrong) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        wrong.forEach(s -> counts.merge(KINDS.get(s.kind()) + " → " + s.status(), 1L, Long::sum));
+        wrong.forEach(s -> counts.merge(
+                KINDS.get(s.kind()) + " → " + s.status()
+                        + (s.location().isEmpty()
+                                ? ""
+                                : " " + URI.create(s.location()).getPath()),
+                1L,
+                Long::sum));
         return counts.toString();
     }
 
@@ -259,7 +265,15 @@ class MixedLoadBenchmark {
             if (answer.location().contains("error")) {
                 throw new IllegalStateException(account.username() + " could not sign in");
             }
-            signedIn = answer.status() == 302;
+            signedIn = answer.status() == 302
+                    && URI.create(answer.location()).getPath().equals("/");
+            if (answer.status() == 302 && !signedIn) {
+                // redirected elsewhere than home: not signed in, whatever the status says
+                synchronized (samples) {
+                    Sample last = samples.remove(samples.size() - 1);
+                    samples.add(new Sample(1, last.start(), last.nanos(), 302, false, answer.location()));
+                }
+            }
             send(2, HttpRequest.newBuilder(uri("/")).GET(), 200);
         }
 
@@ -334,7 +348,8 @@ class MixedLoadBenchmark {
             }
             long nanos = System.nanoTime() - start;
             synchronized (samples) {
-                samples.add(new Sample(kind, start, nanos, status, status == expected));
+                samples.add(
+                        new Sample(kind, start, nanos, status, status == expected, status == expected ? "" : location));
             }
             int think = thinkMs > 0 ? ThreadLocalRandom.current().nextInt(thinkMs + 1) : 0;
             Thread.sleep(think);
