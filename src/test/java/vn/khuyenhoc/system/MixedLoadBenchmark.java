@@ -192,13 +192,16 @@ class MixedLoadBenchmark {
     private static String describe(List<Sample> wrong) {
         Map<String, Long> counts = new LinkedHashMap<>();
         wrong.forEach(s -> counts.merge(
-                KINDS.get(s.kind()) + " → " + s.status()
-                        + (s.location().isEmpty()
-                                ? ""
-                                : " " + URI.create(s.location()).getPath()),
+                KINDS.get(s.kind()) + " → " + s.status() + (s.location().isEmpty() ? "" : " " + where(s.location())),
                 1L,
                 Long::sum));
         return counts.toString();
+    }
+
+    /** The path and query a redirect went to. */
+    private static String where(String location) {
+        URI uri = URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private static String loadAverage() {
