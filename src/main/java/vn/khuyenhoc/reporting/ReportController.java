@@ -127,10 +127,11 @@ class ReportController {
 
     @GetMapping("/reports/jobs/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String id, @AuthenticationPrincipal SignedInUser user) {
-        ReportJobs.Job job = job(id, user);
-        byte[] content =
-                jobs.content(id, user.getUsername()).orElseThrow(() -> new NotFoundException("Báo cáo chưa lập xong."));
-        return download(content, job.fileName(), job.format());
+        ReportJobs.File file = jobs.file(id, user.getUsername()).orElseThrow(() -> {
+            job(id, user); // an unknown or someone else's report: 404 saying so
+            return new NotFoundException("Báo cáo chưa lập xong.");
+        });
+        return download(file.content(), file.name(), file.format());
     }
 
     private ReportJobs.Job job(String id, SignedInUser user) {

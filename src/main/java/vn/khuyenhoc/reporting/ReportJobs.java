@@ -37,7 +37,7 @@ import vn.khuyenhoc.shared.VietnameseText;
  * Reports made in the background, kept as rows of {@code report_jobs} so that every instance on the database shows
  * their progress and hands out their files. Each instance makes one report at a time (two cores: a report must not
  * slow everyone's pages), taking the oldest waiting one with {@code FOR UPDATE SKIP LOCKED}. While it works it beats
- * every {@link #BEAT_EVERY}; a running report whose instance has not beaten for {@link #STALE_AFTER} (it stopped or
+ * every {@link #BEAT_EVERY_MILLIS} ms; a running report whose instance has not beaten for {@link #STALE_AFTER} (it stopped or
  * died) is taken again by another, and only the instance holding the latest claim may store the file, so that no
  * report is lost and none is stored twice. A finished file is kept for {@link #KEPT_FOR}.
  */
@@ -47,7 +47,7 @@ class ReportJobs {
     private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
     static final Duration KEPT_FOR = Duration.ofHours(1);
     static final Duration STALE_AFTER = Duration.ofSeconds(60);
-    static final Duration BEAT_EVERY = Duration.ofSeconds(10);
+    static final long BEAT_EVERY_MILLIS = 10_000;
     /** How often an idle instance looks for reports started on another one. */
     static final Duration LOOK_EVERY = Duration.ofSeconds(2);
     /** A report that took its instance down this many times is not tried again. */
@@ -195,15 +195,21 @@ class ReportJobs {
                 .optional());
     }
 
+    /** A finished report's file: its name, format and content. */
+    record File(String name, ReportFormat format, byte[] content) {}
+
     /** The file of a finished job of its owner. */
-    Optional<byte[]> content(String id, String owner) {
+    Optional<File> file(String id, String owner) {
         return uuid(id).flatMap(key -> jdbc.sql("""
-                        select content from report_jobs
+                        select file_name, format, content from report_jobs
                         where id = :id and owner = :owner and state = 'DONE' and content is not null
                         """)
                 .param("id", key)
                 .param("owner", owner)
-                .query((rs, n) -> rs.getBytes(1))
+                .query((rs, n) -> new File(
+                        rs.getString("file_name"),
+                        ReportFormat.valueOf(rs.getString("format")),
+                        rs.getBytes("content")))
                 .optional());
     }
 
@@ -249,7 +255,7 @@ class ReportJobs {
     }
 
     private void work() {
-        Instant lastBeat = Instant.EPOCH;
+        Instant warnedAt = Instant.EPOCH;
         while (running) {
             try {
                 Optional<Claim> claim = claimNext();
@@ -264,9 +270,9 @@ class ReportJobs {
                 return;
             } catch (DataAccessException e) {
                 // the database is away: try again later, without a stack trace every two seconds
-                if (Duration.between(lastBeat, Instant.now()).compareTo(Duration.ofMinutes(1)) > 0) {
+                if (Duration.between(warnedAt, Instant.now()).compareTo(Duration.ofMinutes(1)) > 0) {
                     log.warn("Report queue unreachable: {}", e.getMessage());
-                    lastBeat = Instant.now();
+                    warnedAt = Instant.now();
                 }
                 try {
                     Thread.sleep(LOOK_EVERY.toMillis());
@@ -374,7 +380,7 @@ class ReportJobs {
         throw new IllegalStateException("tài khoản “" + username + "” không còn dùng được");
     }
 
-    /** Progress written at most once a second, and a beat at least every {@link #BEAT_EVERY} while a query runs. */
+    /** Progress written at most once a second, and a beat at least every {@link #BEAT_EVERY_MILLIS} ms while a query runs. */
     private final class Beat {
         private final Claim claim;
         private int written = -1;
@@ -387,14 +393,8 @@ class ReportJobs {
         void progress(int value) {
             long now = System.nanoTime();
             if (value != written && (value >= 100 || now - writtenAt > TimeUnit.SECONDS.toNanos(1))) {
-                jdbc.sql("""
-                                update report_jobs set progress = :progress, heartbeat_at = now()
-                                where id = :id and claimed_by = :instance and attempts = :attempt
-                                """)
+                claimed("update report_jobs set progress = :progress, heartbeat_at = now()", claim)
                         .param("progress", Math.max(0, Math.min(100, value)))
-                        .param("id", claim.id())
-                        .param("instance", instance)
-                        .param("attempt", claim.attempt())
                         .update();
                 written = value;
                 writtenAt = now;
@@ -403,21 +403,14 @@ class ReportJobs {
     }
 
     /** Beats for the report this instance is making, so that no other takes it while a long query runs. */
-    @Scheduled(fixedDelay = 10_000)
+    @Scheduled(fixedDelay = BEAT_EVERY_MILLIS)
     void beat() {
         Claim claim = current;
         if (claim == null) {
             return;
         }
         try {
-            jdbc.sql("""
-                            update report_jobs set heartbeat_at = now()
-                            where id = :id and claimed_by = :instance and attempts = :attempt and state = 'RUNNING'
-                            """)
-                    .param("id", claim.id())
-                    .param("instance", instance)
-                    .param("attempt", claim.attempt())
-                    .update();
+            claimed("update report_jobs set heartbeat_at = now()", claim).update();
         } catch (DataAccessException e) {
             log.warn("Report {} could not beat: {}", claim.id(), e.getMessage());
         }
@@ -425,34 +418,33 @@ class ReportJobs {
 
     /** Stores the outcome only under this instance's latest claim: a report taken over meanwhile is not stored twice. */
     private void finish(Claim claim, String state, byte @Nullable [] content, @Nullable String error) {
-        int stored = jdbc.sql("""
+        int stored = claimed("""
                         update report_jobs set state = :state, progress = case when :state = 'DONE' then 100
                                                                                else progress end,
                                                content = :content, error = :error, finished_at = now()
-                        where id = :id and claimed_by = :instance and attempts = :attempt and state = 'RUNNING'
-                        """)
+                        """, claim)
                 .param("state", state)
                 .param("content", content)
                 .param("error", error)
-                .param("id", claim.id())
-                .param("instance", instance)
-                .param("attempt", claim.attempt())
                 .update();
         if (stored == 0) {
             log.warn("Report {} was taken over by another instance; this instance's result is dropped", claim.id());
         }
     }
 
+    /** An update of a report this instance is making, under its claim: after a take-over it changes nothing. */
+    private JdbcClient.StatementSpec claimed(String update, Claim claim) {
+        return jdbc.sql(update + " where id = :id and claimed_by = :instance and attempts = :attempt"
+                        + " and state = 'RUNNING'")
+                .param("id", claim.id())
+                .param("instance", instance)
+                .param("attempt", claim.attempt());
+    }
+
     /** Hands a report back to the queue when this instance stops in the middle of it. */
     private void release(Claim claim) {
         try {
-            jdbc.sql("""
-                            update report_jobs set state = 'WAITING', claimed_by = null, progress = 0
-                            where id = :id and claimed_by = :instance and attempts = :attempt and state = 'RUNNING'
-                            """)
-                    .param("id", claim.id())
-                    .param("instance", instance)
-                    .param("attempt", claim.attempt())
+            claimed("update report_jobs set state = 'WAITING', claimed_by = null, progress = 0", claim)
                     .update();
         } catch (DataAccessException e) {
             log.warn("Report {} could not be handed back; another instance takes it after {}", claim.id(), STALE_AFTER);
