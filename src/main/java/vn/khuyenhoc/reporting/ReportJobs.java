@@ -65,7 +65,6 @@ class ReportJobs {
             String id,
             String owner,
             String label,
-            String fileName,
             ReportFormat format,
             State state,
             int progress,
@@ -172,13 +171,13 @@ class ReportJobs {
                 .param("request", json.writeValueAsString(new Request(kind, locality.code(), period, issuance, format)))
                 .update();
         wakeUps.offer(Boolean.TRUE);
-        return new Job(id.toString(), owner.getUsername(), label, fileName, format, State.WAITING, 0, null);
+        return new Job(id.toString(), owner.getUsername(), label, format, State.WAITING, 0, null);
     }
 
     /** A job of its owner, from whichever instance; anyone else's, an unknown or a malformed id is missing. */
     Optional<Job> find(String id, String owner) {
         return uuid(id).flatMap(key -> jdbc.sql("""
-                        select id, owner, label, file_name, format, state, progress, error from report_jobs
+                        select id, owner, label, format, state, progress, error from report_jobs
                         where id = :id and owner = :owner
                         """)
                 .param("id", key)
@@ -187,7 +186,6 @@ class ReportJobs {
                         rs.getString("id"),
                         rs.getString("owner"),
                         rs.getString("label"),
-                        rs.getString("file_name"),
                         ReportFormat.valueOf(rs.getString("format")),
                         State.valueOf(rs.getString("state")),
                         rs.getInt("progress"),
