@@ -6,7 +6,6 @@ import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,14 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.khuyenhoc.TestAccounts;
 import vn.khuyenhoc.shared.SignedInUser;
@@ -34,7 +28,6 @@ import vn.khuyenhoc.shared.SignedInUser;
 /** Chromium for the field app's tests and benchmark, and the records they start from, made through the API. */
 final class FieldBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     /** A family set's passing scores (the seeded QĐ 448 set: twelve items in points). */
     static final String[][] PASSING = {
         {"1.1", "10"}, {"1.2", "9"}, {"1.3", "9"}, {"2.1", "10"}, {"2.2", "8"}, {"2.3", "6"},
@@ -47,26 +40,10 @@ final class FieldBrowser implements AutoCloseable {
     final int port;
 
     FieldBrowser(int port) {
-        boolean present = Files.isExecutable(CHROMIUM);
-        if (!present && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI is set but Chromium is missing at " + CHROMIUM);
-        }
-        Assumptions.assumeTrue(present, "no Chromium at " + CHROMIUM);
+        vn.khuyenhoc.Chromium.require();
         this.port = port;
         playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        browser = vn.khuyenhoc.Chromium.launch(playwright);
         // the officer's requests go on their own, outside the browser context that is set offline
         api = playwright.request().newContext();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -13,7 +12,6 @@ import com.microsoft.playwright.options.RequestOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,30 +61,14 @@ class AccessibilityTests {
 
     @BeforeAll
     static void launch() throws IOException {
-        boolean present = Files.isExecutable(BrowserTests.CHROMIUM);
-        if (!present && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI is set but Chromium is missing at " + BrowserTests.CHROMIUM);
-        }
-        Assumptions.assumeTrue(present, "no Chromium at " + BrowserTests.CHROMIUM);
+        vn.khuyenhoc.Chromium.require();
         // axe-core as published by Deque: the only thing used from its Playwright package is this file
         try (InputStream in = AccessibilityTests.class.getResourceAsStream("/axe.min.js")) {
             assertThat(in).as("axe.min.js on the test classpath").isNotNull();
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(BrowserTests.CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        browser = vn.khuyenhoc.Chromium.launch(playwright);
     }
 
     @AfterAll

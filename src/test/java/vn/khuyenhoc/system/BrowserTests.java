@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,6 @@ import vn.khuyenhoc.shared.SignedInUser;
 @IntegrationTest
 class BrowserTests {
 
-    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Paths.get("target/screenshots");
 
     static Playwright playwright;
@@ -58,29 +54,9 @@ class BrowserTests {
 
     @BeforeAll
     static void launch() {
-        boolean present = Files.isExecutable(CHROMIUM);
-        if (!present && System.getenv("CI") != null) {
-            throw new IllegalStateException(
-                    "CI is set but Chromium is missing at " + CHROMIUM + ": install Debian's chromium");
-        }
-        if (!present) {
-            System.err.println("BrowserTests SKIPPED: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        Assumptions.assumeTrue(present, "no Chromium at " + CHROMIUM);
+        vn.khuyenhoc.Chromium.require();
         playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        browser = vn.khuyenhoc.Chromium.launch(playwright);
     }
 
     @AfterAll
