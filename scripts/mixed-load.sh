@@ -8,7 +8,8 @@
 #
 # PASSWORD: the admin's (the bench accounts get its hash); DB_URL: postgresql://khuyenhoc:…@127.0.0.1:5521/khuyenhoc
 # (psql reaches the instances' database there); USERS: virtual users (at most 200); TARGET: http://127.0.0.1:8121 …
-# Environment: SECONDS_MEASURED (60), WARM_UP (20), THINK_MS (500), PSQL (psql); PRIME=true first signs each officer
+# Environment: SECONDS_MEASURED (60), WARM_UP (20), THINK_MS (500: a user thinks 0–500 ms), SIGN_IN_EVERY (4: a user
+# signs in afresh every 4th loop of six requests), PSQL (psql); PRIME=true first signs each officer
 # in on each target and opens its dashboard once (four at a time), so that the run does not start with every commune's
 # first visit (each computes its commune's years: seconds of CPU, a separate case in docs/benchmarks.md, issue 12).
 set -euo pipefail
@@ -42,7 +43,7 @@ echo "accounts: $(wc -l < "$accounts") virtual-user lines; targets: $targets; $(
     -Dkhuyenhoc.bench.mixed-load=true -Dkhuyenhoc.bench.targets="$targets" -Dkhuyenhoc.bench.users="$users" \
     -Dkhuyenhoc.bench.accounts="$accounts" -Dkhuyenhoc.bench.password="$password" \
     -Dkhuyenhoc.bench.seconds="${SECONDS_MEASURED:-60}" -Dkhuyenhoc.bench.warmup="${WARM_UP:-20}" \
-    -Dkhuyenhoc.bench.think-ms="${THINK_MS:-500}"
+    -Dkhuyenhoc.bench.think-ms="${THINK_MS:-500}" -Dkhuyenhoc.bench.sign-in-every="${SIGN_IN_EVERY:-4}"
 echo "after: $(uptime)"
 for target in "$@"; do
     curl -s -o /dev/null -w "$target/actuator/health: %{http_code} in %{time_total} s\n" "$target/actuator/health"

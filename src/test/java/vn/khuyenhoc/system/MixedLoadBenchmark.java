@@ -40,8 +40,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * registration id). It signs in through the form (GET /login for the CSRF token, POST /login, then the home page it
  * is sent to), and then loops: dashboard, household search "nguyen", household search "tran thi" (typed without
  * diacritics), a new household in its village (the form's POST), a saved self-assessment draft of its registration
- * (the page's PUT with the CSRF header), and the public statistics without a session; every 20th loop it signs in
- * afresh with new cookies (and at the next loop after a refused sign-in, skipping the rest of that loop; the two
+ * (the page's PUT with the CSRF header), and the public statistics without a session; every {@code sign-in-every}th loop (4) it
+ * signs in afresh with new cookies (and at the next loop after a refused sign-in, skipping the rest of that loop; the two
  * writes are skipped too when no page has given it a CSRF token since it signed in, as a person cannot send a form
  * that never loaded). The users start one after the other over the first half of the warm-up. Between two requests
  * it thinks for a uniformly random 0–{@code think-ms} ms. Each request goes to the next target in turn (round robin
@@ -82,6 +82,7 @@ class MixedLoadBenchmark {
     private final int warmUp = Integer.getInteger("khuyenhoc.bench.warmup", 20);
     private final int seconds = Integer.getInteger("khuyenhoc.bench.seconds", 60);
     private final int thinkMs = Integer.getInteger("khuyenhoc.bench.think-ms", 500);
+    private final int signInEvery = Integer.getInteger("khuyenhoc.bench.sign-in-every", 4);
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -111,8 +112,8 @@ class MixedLoadBenchmark {
             throw new IllegalStateException("probe: " + describe(wrong));
         }
         System.out.printf(
-                "mixed load: %d users, targets %s, warm-up %d s, measured %d s, think 0-%d ms; load average %s%n",
-                users, targets, warmUp, seconds, thinkMs, loadAverage());
+                "mixed load: %d users, targets %s, warm-up %d s, measured %d s, think 0-%d ms, a new sign-in every %d loops; load average %s%n",
+                users, targets, warmUp, seconds, thinkMs, signInEvery, loadAverage());
         long start = System.nanoTime();
         measureFrom = start + TimeUnit.SECONDS.toNanos(warmUp);
         stopAt = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
@@ -235,7 +236,7 @@ class MixedLoadBenchmark {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(warmUp) / 2 * index / users);
                 for (int i = 0; System.nanoTime() < stopAt; i++) {
                     // a sign-in refused (503 when the instance is full) is tried again, as a person would
-                    if (i % 20 == 0 || !signedIn) {
+                    if (i % signInEvery == 0 || !signedIn) {
                         signIn();
                         if (!signedIn) {
                             continue;
