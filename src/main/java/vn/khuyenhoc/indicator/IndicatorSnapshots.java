@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -62,6 +64,8 @@ class IndicatorSnapshots {
     private final Map<Object, Derived> derived = new ConcurrentHashMap<>();
     /** The computations under way: a second request for the same table waits for the first's. */
     private final Map<Key, CompletableFuture<Snapshot>> computing = new ConcurrentHashMap<>();
+    /** The tables waiting for or under a background computation: one at a time per table. */
+    private final Set<Key> queued = ConcurrentHashMap.newKeySet();
     /** The shared generation the copies in this instance were made under: see {@link #current()}. */
     private volatile long generation = -1;
 
@@ -89,7 +93,7 @@ class IndicatorSnapshots {
         this.refresher = refresher;
     }
 
-    /** One thread, a bounded queue: a refresh that finds it full is dropped (the table is computed later). */
+    /** One thread, a bounded queue: a refresh that finds it full is refused (a later request asks again). */
     private static ExecutorService refresher() {
         return new ThreadPoolExecutor(
                 1,
@@ -102,7 +106,7 @@ class IndicatorSnapshots {
                     thread.setDaemon(true);
                     return thread;
                 },
-                new ThreadPoolExecutor.DiscardPolicy());
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     @PreDestroy
@@ -147,15 +151,21 @@ class IndicatorSnapshots {
             return kept;
         }
         if (kept != null && kept.computedAt().plus(SHOWN_FOR).isAfter(now)) {
-            if (!computing.containsKey(key)) {
-                refresher.execute(() -> {
-                    try {
-                        computeOnce(key, compute);
-                    } catch (RuntimeException e) {
-                        // the kept table stays shown; the next request past thirty minutes computes it itself
-                        log.warn("Could not compute the indicators of {} again in the background", key, e);
-                    }
-                });
+            if (queued.add(key)) {
+                try {
+                    refresher.execute(() -> {
+                        try {
+                            computeOnce(key, compute);
+                        } catch (RuntimeException e) {
+                            // the kept table stays shown; the next request past thirty minutes computes it itself
+                            log.warn("Could not compute the indicators of {} again in the background", key, e);
+                        } finally {
+                            queued.remove(key);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    queued.remove(key); // the queue is full or the instance stops: a later request asks again
+                }
             }
             return kept;
         }

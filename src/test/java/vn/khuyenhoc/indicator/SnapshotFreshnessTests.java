@@ -65,8 +65,9 @@ class SnapshotFreshnessTests {
         assertThat(snapshots.of(province, year))
                 .as("shown at once, not computed in the request")
                 .isSameAs(first);
+        assertThat(snapshots.of(province, year)).isSameAs(first);
         assertThat(counting.calls.get()).isEqualTo(1);
-        assertThat(background).hasSize(1);
+        assertThat(background).as("one background computation however many ask").hasSize(1);
 
         background.remove(0).run();
         assertThat(counting.calls.get()).isEqualTo(2);
