@@ -10,11 +10,18 @@ drop schema if exists scale_trial cascade;
 create schema scale_trial;
 
 create table scale_trial.registrations (like public.registrations including defaults) partition by range (year);
+create table scale_trial.attendance (study_id bigint not null, member_id bigint not null, year int not null,
+    recorded_by text, recorded_at timestamptz) partition by range (year);
+-- one partition a year, 2021-2027, for each
 do $$
+declare
+    t text;
 begin
-    for y in 2021..2027 loop
-        execute format('create table scale_trial.registrations_%s partition of scale_trial.registrations'
-                       || ' for values from (%s) to (%s)', y, y, y + 1);
+    foreach t in array array['registrations', 'attendance'] loop
+        for y in 2021..2027 loop
+            execute format('create table scale_trial.%s_%s partition of scale_trial.%s for values from (%s) to (%s)',
+                           t, y, t, y, y + 1);
+        end loop;
     end loop;
 end
 $$;
@@ -23,16 +30,6 @@ create index on scale_trial.registrations using gist (locality_path);
 create index on scale_trial.registrations (round_id, stage);
 create index on scale_trial.registrations (title, year, subject_id);
 
-create table scale_trial.attendance (study_id bigint not null, member_id bigint not null, year int not null,
-    recorded_by text, recorded_at timestamptz) partition by range (year);
-do $$
-begin
-    for y in 2021..2027 loop
-        execute format('create table scale_trial.attendance_%s partition of scale_trial.attendance'
-                       || ' for values from (%s) to (%s)', y, y, y + 1);
-    end loop;
-end
-$$;
 insert into scale_trial.attendance
     select a.study_id, a.member_id, extract(year from s.held_on)::int, a.recorded_by, a.recorded_at
     from public.policy_study_attendance a join public.policy_studies s on s.id = a.study_id;

@@ -306,18 +306,17 @@ class TwoInstancesTests {
                 .build();
 
         HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .header("Accept", "text/html")
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return get(url, "text/html");
         }
 
         HttpResponse<String> getJson(String url) throws IOException, InterruptedException {
+            return get(url, "application/json");
+        }
+
+        private HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
             return http.send(
                     HttpRequest.newBuilder(URI.create(url))
-                            .header("Accept", "application/json")
+                            .header("Accept", accept)
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
